@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: Apache-2.0
+# Finds Steppe's private dependencies and wraps the ones without CMake targets as IMPORTED
+# targets. Used by the build and by the installed SteppeConfig.cmake, so static users link too.
+include(CMakeFindDependencyMacro)
+
+find_dependency(Threads)
+find_dependency(ICU COMPONENTS uc i18n)
+
+if(NOT TARGET Steppe::xapian)
+  find_dependency(Xapian)
+  add_library(Steppe::xapian INTERFACE IMPORTED)
+  set_target_properties(Steppe::xapian PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}"
+    INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}")
+endif()
+
+if(NOT TARGET Steppe::stemmer)
+  find_path(STEMMER_INCLUDE_DIR libstemmer.h)
+  find_library(STEMMER_LIBRARY stemmer)
+  if(NOT STEMMER_INCLUDE_DIR OR NOT STEMMER_LIBRARY)
+    message(FATAL_ERROR "libstemmer not found: install it with 'apt-get install libstemmer-dev'")
+  endif()
+  add_library(Steppe::stemmer UNKNOWN IMPORTED)
+  set_target_properties(Steppe::stemmer PROPERTIES
+    IMPORTED_LOCATION "${STEMMER_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
+endif()
