@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_INDEX_H_
+#define STEPPE_INDEX_H_
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+
+#include "steppe/article.h"
+#include "steppe/export.h"
+#include "steppe/options.h"
+#include "steppe/status.h"
+
+namespace steppe {
+
+// What one call that adds articles did.
+struct STEPPE_EXPORT IndexStats {
+  size_t indexed = 0;   // articles added or replaced
+  size_t skipped = 0;   // files that could not be read, or held no article
+  size_t problems = 0;  // problems reported through Options::on_problem (bad dates too)
+};
+
+// A writable index at a directory. Only one Index may be open on a directory at a time, in
+// any process. Not thread-safe: use one Index from one thread at a time.
+class STEPPE_EXPORT Index {
+ public:
+  // Opens the index at `dir`, creating it when options.create_if_missing is set. On success
+  // stores it in *out. Returns NotFound when it does not exist, Busy when another process
+  // is writing it, Corruption when it is damaged.
+  static Status Open(const Options& options, const std::filesystem::path& dir,
+                     std::unique_ptr<Index>* out);
+
+  Index(Index&&) noexcept;
+  Index& operator=(Index&&) noexcept;
+  // Commits what was added, swallowing errors: call Commit() to see them.
+  ~Index();
+
+  // Adds the article file at `path`, or every article file under the folder `path`
+  // (recursively; hidden files and README.md are skipped). A file's id is its normalised
+  // absolute path, so adding it again replaces it. Per-file problems are reported and
+  // counted in *stats; the call fails only when the index itself is at risk.
+  Status AddPath(const std::filesystem::path& path, IndexStats* stats);
+
+  // Adds `article`, replacing any article with the same id. REQUIRES: !article.id.empty().
+  Status AddArticle(const Article& article);
+
+  // Makes everything added so far durable and visible to searchers.
+  Status Commit();
+
+  // The number of articles in the index, committed or not.
+  size_t document_count() const;
+
+ private:
+  struct Impl;
+  explicit Index(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace steppe
+
+#endif  // STEPPE_INDEX_H_

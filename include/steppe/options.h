@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_OPTIONS_H_
+#define STEPPE_OPTIONS_H_
+
+#include <cstddef>
+#include <functional>
+
+#include "steppe/export.h"
+#include "steppe/status.h"
+
+namespace steppe {
+
+// Options fixed when an Index or Searcher is opened.
+struct STEPPE_EXPORT Options {
+  // Parameters that affect behaviour.
+
+  // Create the index if it does not exist. Default: false (Open returns NotFound).
+  bool create_if_missing = false;
+
+  // Called for each input problem that was reported and skipped (a bad date, an unreadable
+  // file), from the thread that found it. Default: none; problems are still counted.
+  std::function<void(const Problem&)> on_problem;
+
+  // Parameters that affect performance. Most clients should leave them alone.
+
+  // Articles added between automatic commits. Larger batches index faster and use more
+  // memory. Default: 2000.
+  size_t docs_per_commit = 2000;
+
+  // Threads that analyse text while indexing; 0 means one per core. Default: 0.
+  int threads = 0;
+
+  // Distinct words whose analysis (stem, transliteration, spelling key) is cached per thread.
+  // Default: 200000 (roughly 40 MB).
+  size_t word_cache_entries = 200000;
+};
+
+}  // namespace steppe
+
+#endif  // STEPPE_OPTIONS_H_

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_SEARCHER_H_
+#define STEPPE_SEARCHER_H_
+
+#include <filesystem>
+#include <memory>
+
+#include "steppe/export.h"
+#include "steppe/options.h"
+#include "steppe/search.h"
+#include "steppe/status.h"
+
+namespace steppe {
+
+// A read-only view of an index, which sees the last commit made before each search. Many
+// Searchers may be open while one Index writes. Not thread-safe: use one Searcher per thread.
+class STEPPE_EXPORT Searcher {
+ public:
+  // Opens the index at `dir` for searching; on success stores it in *out. Returns NotFound,
+  // naming the path and the command that creates it, when there is no index there.
+  static Status Open(const Options& options, const std::filesystem::path& dir,
+                     std::unique_ptr<Searcher>* out);
+
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // Runs `request`, storing the matching page in *out. Returns InvalidQuery for a malformed
+  // query, InvalidArgument for a bad filter.
+  Status Search(const SearchRequest& request, SearchResults* out);
+
+  // The number of articles in the index.
+  size_t document_count() const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace steppe
+
+#endif  // STEPPE_SEARCHER_H_
