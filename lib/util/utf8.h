@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_UTIL_UTF8_H_
+#define STEPPE_LIB_UTIL_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace steppe {
+
+// Replaces each invalid UTF-8 sequence in *text with U+FFFD. Returns how many were replaced.
+size_t RepairUtf8(std::string* text);
+
+// Decodes the code point at text[*pos] and advances *pos past it. REQUIRES: valid UTF-8.
+char32_t NextCodePoint(std::string_view text, size_t* pos);
+
+// Appends `cp` to *out as UTF-8.
+void AppendUtf8(char32_t cp, std::string* out);
+
+}  // namespace steppe
+
+#endif  // STEPPE_LIB_UTIL_UTF8_H_
