@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_ANALYSE_SPELLING_KEY_H_
+#define STEPPE_LIB_ANALYSE_SPELLING_KEY_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace steppe {
+
+// The spelling key of a name in Latin letters (LatinTransliterator's output): one string for
+// the spellings that transliteration schemes and scripts give the same name, so Zhanaozen,
+// Janaozen, Zhanoezen and Жаңаөзен share "Janasan". It folds what schemes disagree on
+// (zh/j/dzh; kh/h/q/k/c; sh/sch/ch/ş; gh/g; ng/n; w/v; z/s; doubled letters) and, since
+// names are written with every vowel, vowel quality: each run of vowels becomes one 'a' and
+// a final vowel is dropped. Apply it to names only: it is meant to merge.
+std::string SpellingKey(std::string_view latin);
+
+// Damerau-Levenshtein distance between `a` and `b`, or `limit + 1` once it exceeds `limit`.
+size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
+
+// The edits a key of this length may be away from another and still be a fuzzy match:
+// none below 5 letters, one for 5-8, two above.
+size_t FuzzyEditsFor(size_t key_length);
+
+}  // namespace steppe
+
+#endif  // STEPPE_LIB_ANALYSE_SPELLING_KEY_H_
