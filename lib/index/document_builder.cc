@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "index/document_builder.h"
+
+#include <cstdint>
+#include <cstdio>
+
+#include "index/prefixes.h"
+#include "index/stored_article.h"
+
+namespace steppe {
+namespace {
+
+// Xapian terms may not exceed 245 bytes; longer words are junk (URLs, base64) anyway.
+constexpr size_t kMaxTermBytes = 200;
+// Title words count as this many body words, so a title match ranks higher.
+constexpr Xapian::termcount kTitleWdf = 3;
+// A gap in positions between title and body, so no phrase spans the two.
+constexpr Xapian::termpos kTitleGap = 100;
+
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+void AddTerm(const std::string& term, Xapian::termcount wdf, Xapian::Document* doc) {
+  if (term.size() <= kMaxTermBytes) doc->add_term(term, wdf);
+}
+
+std::string FoldAscii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string IdTerm(std::string_view id) {
+  if (id.size() + 1 <= kMaxTermBytes) return prefix::kId + std::string(id);
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(Fnv1a(id)));
+  return prefix::kId + std::string(id.substr(id.size() - 150)) + "#" + hash;
+}
+
+Xapian::Document DocumentBuilder::Build(const Article& article) {
+  Xapian::Document doc;
+  analyser_->BeginText();
+  const Lang lang = article.lang.empty() ? GuessLanguage(article.title + "\n" + article.body)
+                                         : LangFromCode(article.lang);
+  title_tokens_.clear();
+  body_tokens_.clear();
+  analyser_->Analyse(article.title, lang, &title_tokens_);
+  analyser_->Analyse(article.body, lang, &body_tokens_);
+  FindNames();
+  IndexTokens(title_tokens_, kTitleWdf, true, &doc);
+  IndexTokens(body_tokens_, 1, false, &doc);
+  Article stored = article;
+  stored.lang = LangCode(lang);
+  IndexMetadata(stored, &doc);
+  doc.set_data(SerialiseArticle(stored));
+  return doc;
+}
+
+// A capitalised word mid-sentence is a name, and so is an all-capitals one (WOS, KMG). At a
+// sentence start it is one unless the article also writes it in lower case ("Oral arguments"
+// beside "oral"); in a title-case title, only if the body uses it as a name.
+void DocumentBuilder::FindNames() {
+  names_.clear();
+  std::unordered_set<std::string> lower_case;
+  for (const Token& t : body_tokens_) {
+    const WordForms& f = *t.forms;
+    if (!f.capitalised) lower_case.insert(f.exact);
+  }
+  for (const Token& t : body_tokens_) {
+    const WordForms& f = *t.forms;
+    if (f.all_caps || (f.capitalised && (!t.sentence_start || !lower_case.count(f.exact)))) {
+      names_.insert(f.exact);
+    }
+  }
+}
+
+void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::termcount wdf,
+                                  bool title, Xapian::Document* doc) {
+  const Xapian::termpos offset = title ? 0 : kTitleGap;
+  for (const Token& t : tokens) {
+    const WordForms& f = *t.forms;
+    if (f.exact.empty() || f.exact.size() > kMaxTermBytes) continue;
+    doc->add_posting(f.exact, t.position + offset, wdf);
+    if (title) AddTerm(prefix::kTitle + f.exact, wdf, doc);
+    if (!f.stem.empty()) AddTerm(prefix::kStem + f.stem, wdf, doc);
+    // Names, and names only, get the spelling-variant terms: the keys are built to merge.
+    if (f.keys.empty() || !names_.count(f.exact)) continue;
+    AddTerm(prefix::kName + f.exact, wdf, doc);
+    AddTerm(prefix::kTranslit + f.translit, wdf, doc);
+    for (const std::string& key : f.keys) AddTerm(prefix::kKey + key, wdf, doc);
+  }
+}
+
+void DocumentBuilder::IndexMetadata(const Article& a, Xapian::Document* doc) {
+  doc->add_boolean_term(IdTerm(a.id));
+  if (a.date) {
+    char day[16];
+    std::snprintf(day, sizeof day, "%08d", a.date->FirstDay());
+    doc->add_value(slot::kDate, day);
+    doc->add_boolean_term(prefix::kYear + std::string(day, 4));
+    if (a.date->month > 0) doc->add_boolean_term(prefix::kMonth + std::string(day, 6));
+    if (a.date->day > 0) doc->add_boolean_term(prefix::kDay + std::string(day, 8));
+  }
+  doc->add_boolean_term(prefix::kLang + FoldAscii(a.lang));
+  if (!a.source.empty()) AddTerm(prefix::kSource + analyser_->NameKey(a.source), 0, doc);
+  for (const std::string& c : a.companies) {
+    AddTerm(prefix::kCompany + analyser_->NameKey(c), 0, doc);
+  }
+  for (const std::string& p : a.places) AddTerm(prefix::kPlace + analyser_->NameKey(p), 0, doc);
+}
+
+}  // namespace steppe

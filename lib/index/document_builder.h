@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_INDEX_DOCUMENT_BUILDER_H_
+#define STEPPE_LIB_INDEX_DOCUMENT_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "analyse/analyser.h"
+#include "steppe/article.h"
+
+namespace steppe {
+
+// Turns an Article into the Xapian document Steppe stores: exact words with positions,
+// stems, the spelling-variant terms of names, date, language, source and entity terms,
+// the date value and the stored article. Not thread-safe: one per thread.
+class DocumentBuilder {
+ public:
+  explicit DocumentBuilder(Analyser* analyser) : analyser_(analyser) {}
+
+  // Builds the document for `article`. Its language is guessed when empty.
+  Xapian::Document Build(const Article& article);
+
+ private:
+  void IndexTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool title,
+                   Xapian::Document* doc);
+  void FindNames();
+  void IndexMetadata(const Article& article, Xapian::Document* doc);
+
+  Analyser* analyser_;
+  std::vector<Token> title_tokens_;
+  std::vector<Token> body_tokens_;
+  std::unordered_set<std::string> names_;  // exact forms used as names in this article
+};
+
+// The unique id term of an article id ("Q" + id, hashed when too long for a Xapian term).
+std::string IdTerm(std::string_view id);
+
+}  // namespace steppe
+
+#endif  // STEPPE_LIB_INDEX_DOCUMENT_BUILDER_H_

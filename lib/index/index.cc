@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// Index::Impl: the writable database, the analyser and document builder that feed it, and
+// batched commits.
+#include "steppe/index.h"
+
+#include <xapian.h>
+
+#include "analyse/analyser.h"
+#include "index/document_builder.h"
+#include "read/walk.h"
+#include "util/xapian_errors.h"
+
+namespace steppe {
+
+struct Index::Impl {
+  Impl(const Options& o, const std::filesystem::path& d, Xapian::WritableDatabase database)
+      : options(o),
+        dir(d),
+        db(std::move(database)),
+        analyser(o.word_cache_entries),
+        builder(&analyser) {}
+
+  void Report(const Problem& problem, IndexStats* stats) {
+    ++stats->problems;
+    if (options.on_problem) options.on_problem(problem);
+  }
+
+  Status Add(const Article& article) {
+    if (article.id.empty()) {
+      return Status::InvalidArgument("cannot add article '" + article.title +
+                                     "': it has no id; set Article::id to a unique key");
+    }
+    try {
+      Xapian::Document doc = builder.Build(article);
+      db.replace_document(IdTerm(article.id), doc);
+      if (++pending >= options.docs_per_commit) return Commit();
+      return Status::OK();
+    } catch (...) {
+      return StatusFromCurrentException("cannot add " + article.id, dir);
+    }
+  }
+
+  Status Commit() {
+    try {
+      db.commit();
+      pending = 0;
+      return Status::OK();
+    } catch (...) {
+      return StatusFromCurrentException("cannot commit", dir);
+    }
+  }
+
+  Options options;
+  std::filesystem::path dir;
+  Xapian::WritableDatabase db;
+  Analyser analyser;
+  DocumentBuilder builder;
+  size_t pending = 0;
+};
+
+Status Index::Open(const Options& options, const std::filesystem::path& dir,
+                   std::unique_ptr<Index>* out) {
+  std::error_code ec;
+  if (!options.create_if_missing && !std::filesystem::exists(dir, ec)) {
+    return Status::NotFound("cannot open index " + dir.string() +
+                            ": no index there; create it with 'steppe index PATH --db " +
+                            dir.string() + "'");
+  }
+  try {
+    const int action = options.create_if_missing ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+    Xapian::WritableDatabase db(dir.string(), action);
+    out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db))));
+    return Status::OK();
+  } catch (...) {
+    return StatusFromCurrentException("cannot open index for writing", dir);
+  }
+}
+
+Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Index::Index(Index&&) noexcept = default;
+Index& Index::operator=(Index&&) noexcept = default;
+
+Index::~Index() {
+  if (!impl_) return;
+  // Xapian's destructor would commit too, but swallow any error silently; this is the same,
+  // and the header tells callers to Commit() when they care.
+  (void)impl_->Commit();
+}
+
+Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
+  std::vector<std::filesystem::path> files;
+  std::vector<Problem> problems;
+  CollectArticleFiles(path, &files, &problems);
+  for (const Problem& p : problems) impl_->Report(p, stats);
+  if (files.empty() && !problems.empty()) ++stats->skipped;
+  for (const std::filesystem::path& file : files) {
+    Article article;
+    problems.clear();
+    const Status read = ReadArticleFile(file, &article, &problems);
+    for (const Problem& p : problems) impl_->Report(p, stats);
+    if (!read.ok()) {
+      impl_->Report({file.string(), 0, read.message(), ""}, stats);
+      ++stats->skipped;
+      continue;
+    }
+    if (Status s = impl_->Add(article); !s.ok()) return s;
+    ++stats->indexed;
+  }
+  return Status::OK();
+}
+
+Status Index::AddArticle(const Article& article) { return impl_->Add(article); }
+
+Status Index::Commit() { return impl_->Commit(); }
+
+size_t Index::document_count() const { return impl_->db.get_doccount(); }
+
+}  // namespace steppe

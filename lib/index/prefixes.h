@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_INDEX_PREFIXES_H_
+#define STEPPE_LIB_INDEX_PREFIXES_H_
+
+#include <xapian.h>
+
+// Every term prefix and value slot Steppe writes, in one table. Letters follow Omega's
+// conventions (docs/termprefixes.rst in Xapian) where one fits; X… prefixes are Steppe's own.
+namespace steppe::prefix {
+
+// Unprefixed terms are exact folded words, with positions (phrases).
+inline constexpr char kId[] = "Q";         // unique id: replace_document key
+inline constexpr char kStem[] = "Z";       // language stem of every word
+inline constexpr char kTitle[] = "S";      // exact words of the title
+inline constexpr char kYear[] = "Y";       // Y2023
+inline constexpr char kMonth[] = "M";      // M202312
+inline constexpr char kDay[] = "D";        // D20231216
+inline constexpr char kLang[] = "L";       // Len, Lru, Lkk
+inline constexpr char kName[] = "XN";      // exact folded form of a word used as a name
+inline constexpr char kTranslit[] = "XT";  // Latin transliteration of a capitalised word
+inline constexpr char kKey[] = "XK";       // spelling key of a capitalised word
+inline constexpr char kSource[] = "XS";    // source, folded
+inline constexpr char kCompany[] = "XC";   // company, by the spelling key of its name
+inline constexpr char kPlace[] = "XP";     // place, by the spelling key of its name
+
+}  // namespace steppe::prefix
+
+namespace steppe::slot {
+
+// YYYYMMDD of the publication date (first day of the month or year when only that is
+// known); absent when undated, so date ranges exclude undated articles.
+inline constexpr Xapian::valueno kDate = 0;
+
+}  // namespace steppe::slot
+
+#endif  // STEPPE_LIB_INDEX_PREFIXES_H_

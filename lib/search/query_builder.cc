@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "search/query_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "analyse/spelling_key.h"
+#include "index/prefixes.h"
+#include "steppe/article.h"
+
+namespace steppe {
+namespace {
+
+Xapian::Query Scaled(Xapian::Query q, double factor) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
+}
+
+std::string DayValue(int yyyymmdd) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%08d", yyyymmdd);
+  return buf;
+}
+
+// The last day of the period `d` names, as YYYYMMDD; a value compare needs no real date.
+int LastDay(const Date& d) {
+  if (d.day > 0) return d.FirstDay();
+  if (d.month > 0) return d.year * 10000 + d.month * 100 + 31;
+  return d.year * 10000 + 1231;
+}
+
+}  // namespace
+
+Status QueryBuilder::Build(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive) {
+  *positive = false;
+  return BuildNode(node, exact, out, positive);
+}
+
+Status QueryBuilder::BuildNode(const QueryNode& node, bool exact, Xapian::Query* out,
+                               bool* positive) {
+  switch (node.kind) {
+    case QueryNode::Kind::kWord:
+    case QueryNode::Kind::kPhrase:
+      *out = TextQuery(node.text, exact, node.kind == QueryNode::Kind::kPhrase);
+      *positive = *positive || !out->empty();
+      return Status::OK();
+    case QueryNode::Kind::kField:
+      return FieldQuery(node, out, positive);
+    case QueryNode::Kind::kNot: {
+      Xapian::Query child;
+      bool ignored = false;
+      if (Status s = BuildNode(node.children[0], exact, &child, &ignored); !s.ok()) return s;
+      *out = Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, child);
+      return Status::OK();
+    }
+    case QueryNode::Kind::kAnd:
+    case QueryNode::Kind::kOr:
+      break;
+  }
+  // AND keeps NOT children apart so that "a -b" becomes a AND_NOT b, not a AND (all - b).
+  std::vector<Xapian::Query> parts, negated;
+  for (const QueryNode& child : node.children) {
+    Xapian::Query q;
+    const bool is_not = node.kind == QueryNode::Kind::kAnd && child.kind == QueryNode::Kind::kNot;
+    if (is_not) {
+      bool ignored = false;
+      if (Status s = BuildNode(child.children[0], exact, &q, &ignored); !s.ok()) return s;
+      negated.push_back(q);
+      continue;
+    }
+    if (Status s = BuildNode(child, exact, &q, positive); !s.ok()) return s;
+    if (!q.empty()) parts.push_back(q);
+  }
+  const auto op = node.kind == QueryNode::Kind::kOr ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+  Xapian::Query result =
+      parts.empty() ? Xapian::Query() : Xapian::Query(op, parts.begin(), parts.end());
+  if (!negated.empty()) {
+    if (result.empty()) result = Xapian::Query::MatchAll;
+    result = Xapian::Query(Xapian::Query::OP_AND_NOT, result,
+                           Xapian::Query(Xapian::Query::OP_OR, negated.begin(), negated.end()));
+  }
+  *out = result;
+  return Status::OK();
+}
+
+Status QueryBuilder::FieldQuery(const QueryNode& node, Xapian::Query* out, bool* positive) {
+  const std::string& f = node.field;
+  if (f == "date") {
+    return DateRangeQuery(node.text, out);
+  }
+  if (f == "exact") {
+    *out = TextQuery(node.text, true, node.quoted);
+    *positive = *positive || !out->empty();
+    return Status::OK();
+  }
+  if (f == "title") {
+    std::vector<Token> tokens;
+    analyser_->Analyse(node.text, GuessLanguage(node.text), &tokens);
+    std::vector<Xapian::Query> terms;
+    for (const Token& t : tokens) terms.emplace_back(prefix::kTitle + t.forms->exact);
+    *out = Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    *positive = *positive || !out->empty();
+    return Status::OK();
+  }
+  if (f == "lang") {
+    *out = Xapian::Query(prefix::kLang + node.text);
+    return Status::OK();
+  }
+  const char* prefix = f == "company" ? prefix::kCompany
+                       : f == "place" ? prefix::kPlace
+                                      : prefix::kSource;
+  *out = Xapian::Query(prefix + analyser_->NameKey(node.text));
+  return Status::OK();
+}
+
+Xapian::Query QueryBuilder::TextQuery(const std::string& text, bool exact, bool phrase) {
+  std::vector<Token> tokens;
+  analyser_->Analyse(text, GuessLanguage(text), &tokens);
+  std::vector<Xapian::Query> parts;
+  if (phrase && tokens.size() > 1) {
+    // Positions are kept for exact words only, so a phrase matches its exact spelling.
+    std::vector<Xapian::Query> exact_terms;
+    for (const Token& t : tokens) exact_terms.emplace_back(t.forms->exact);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, exact_terms.begin(), exact_terms.end());
+  }
+  for (const Token& t : tokens) parts.push_back(WordQuery(t, exact));
+  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
+  const WordForms& f = *token.forms;
+  if (f.keys.empty()) return Xapian::Query(f.exact);  // numbers, other scripts
+  const std::string name_term = prefix::kName + f.exact;
+  const Xapian::doccount as_name = db_->get_termfreq(name_term);
+  const Xapian::doccount as_word = db_->get_termfreq(f.exact);
+  const bool known_name = as_name > 0;
+  std::vector<Xapian::Query> parts;
+  // A capitalised word that the index mostly uses as a name matches only its uses as a
+  // name: Oral the city, not "oral" the adjective; but Workers still finds "workers".
+  if (f.capitalised && known_name && 2 * as_name >= as_word) {
+    parts.emplace_back(name_term);
+  } else {
+    parts.emplace_back(f.exact);
+    if (f.stem != f.exact)
+      parts.push_back(Scaled(Xapian::Query(prefix::kStem + f.stem), weights_.stem));
+  }
+  // Variants for what may be a name: capitalised, known as a name, or unknown as a word
+  // (a lower-case or misspelt name).
+  const bool variants = !exact && (f.capitalised || known_name || as_word == 0);
+  if (variants) {
+    parts.push_back(Scaled(Xapian::Query(prefix::kTranslit + f.translit), weights_.translit));
+    std::vector<Xapian::Query> keys;
+    for (const std::string& k : f.keys) keys.emplace_back(prefix::kKey + k);
+    parts.push_back(
+        Scaled(Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()), weights_.key));
+    // Fuzzy keys are for what remains: a misspelling whose keys the index has never seen.
+    // Were they tried for every name, a consonant away would merge real, different names
+    // (Қарағанды and Қорытынды).
+    const bool key_known = std::any_of(f.keys.begin(), f.keys.end(), [&](const std::string& k) {
+      return db_->term_exists(prefix::kKey + k);
+    });
+    if (!key_known) {
+      Xapian::Query fuzzy = FuzzyKeys(f.keys.front());
+      if (!fuzzy.empty()) parts.push_back(Scaled(fuzzy, weights_.fuzzy));
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::FuzzyKeys(const std::string& key) {
+  const size_t edits = FuzzyEditsFor(key.size());
+  if (edits == 0) return Xapian::Query();
+  // Misspellings keep a name's first and last letters: scanning only the keys that share
+  // the first bounds the cost, and requiring the last keeps Tengiz from tenge.
+  const std::string scan = prefix::kKey + key.substr(0, 1);
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  for (auto it = db_->allterms_begin(scan); it != db_->allterms_end(scan); ++it) {
+    const std::string term = *it;
+    const std::string candidate = term.substr(std::char_traits<char>::length(prefix::kKey));
+    if (candidate == key || candidate.back() != key.back()) continue;
+    if (EditDistance(candidate, key, edits) <= edits) found.emplace_back(it.get_termfreq(), term);
+  }
+  std::sort(found.rbegin(), found.rend());
+  if (found.size() > weights_.max_fuzzy_expansions) found.resize(weights_.max_fuzzy_expansions);
+  std::vector<Xapian::Query> terms;
+  for (const auto& [freq, term] : found) terms.emplace_back(term);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Status DateRangeQuery(std::string_view range, Xapian::Query* out) {
+  const size_t dots = range.find("..");
+  const std::string_view from = dots == std::string_view::npos ? range : range.substr(0, dots);
+  const std::string_view to = dots == std::string_view::npos ? range : range.substr(dots + 2);
+  Date start, end;
+  if (!from.empty()) {
+    if (Status s = Date::Parse(from, &start); !s.ok()) return Status::InvalidQuery(s.message());
+  }
+  if (!to.empty()) {
+    if (Status s = Date::Parse(to, &end); !s.ok()) return Status::InvalidQuery(s.message());
+  }
+  if (from.empty() && to.empty()) {
+    return Status::InvalidQuery("date range '" + std::string(range) +
+                                "' has no ends; write e.g. date:2023-12..2024-02");
+  }
+  if (to.empty()) {
+    *out = Xapian::Query(Xapian::Query::OP_VALUE_GE, slot::kDate, DayValue(start.FirstDay()));
+  } else if (from.empty()) {
+    *out = Xapian::Query(Xapian::Query::OP_VALUE_LE, slot::kDate, DayValue(LastDay(end)));
+  } else {
+    *out = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot::kDate, DayValue(start.FirstDay()),
+                         DayValue(LastDay(end)));
+  }
+  return Status::OK();
+}
+
+}  // namespace steppe

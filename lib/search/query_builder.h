@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_SEARCH_QUERY_BUILDER_H_
+#define STEPPE_LIB_SEARCH_QUERY_BUILDER_H_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "analyse/analyser.h"
+#include "search/query_parser.h"
+#include "steppe/status.h"
+
+namespace steppe {
+
+// How much each layer of spelling variants counts against an exact match, so the searched
+// spelling ranks first: exact 1, transliteration 0.6, spelling key 0.4, fuzzy key 0.2.
+struct VariantWeights {
+  double stem = 0.5;
+  double translit = 0.6;
+  double key = 0.4;
+  double fuzzy = 0.2;
+  size_t max_fuzzy_expansions = 8;
+};
+
+// Turns a parsed query into a Xapian query, analysing every word with the same Analyser
+// pipeline as indexing. Reads the database's vocabulary to tell names from words and to
+// expand fuzzy keys. Not thread-safe.
+class QueryBuilder {
+ public:
+  QueryBuilder(const Xapian::Database* db, Analyser* analyser) : db_(db), analyser_(analyser) {}
+
+  // Builds *out from `node`; `exact` turns the variant layers off everywhere.
+  // *positive is set when the query has something to rank by (not only filters and NOTs).
+  Status Build(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive);
+
+  // The query for one word as written: exact (or name) term, stem, and for names the
+  // transliteration, spelling keys and fuzzy keys, each weighted below the exact spelling.
+  Xapian::Query WordQuery(const Token& token, bool exact);
+
+  VariantWeights& weights() { return weights_; }
+
+ private:
+  Status BuildNode(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive);
+  Status FieldQuery(const QueryNode& node, Xapian::Query* out, bool* positive);
+  Xapian::Query TextQuery(const std::string& text, bool exact, bool phrase);
+  Xapian::Query FuzzyKeys(const std::string& key);
+
+  const Xapian::Database* db_;
+  Analyser* analyser_;
+  VariantWeights weights_;
+};
+
+// Parses "A..B", "A..", "..B" or a single date A (= A..A) into a Xapian value-range query
+// on the date slot. Each end accepts YYYY, YYYY-MM or YYYY-MM-DD; B includes its period.
+Status DateRangeQuery(std::string_view range, Xapian::Query* out);
+
+}  // namespace steppe
+
+#endif  // STEPPE_LIB_SEARCH_QUERY_BUILDER_H_
