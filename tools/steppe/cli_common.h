@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_TOOLS_STEPPE_CLI_COMMON_H_
+#define STEPPE_TOOLS_STEPPE_CLI_COMMON_H_
+
+#include <boost/program_options.hpp>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "steppe/status.h"
+
+namespace steppe::cli {
+
+// Exit codes shared by every subcommand, as grep uses them.
+inline constexpr int kExitFound = 0;
+inline constexpr int kExitNothing = 1;
+inline constexpr int kExitError = 2;
+
+// The index directory: --db, else $STEPPE_DB, else ./steppe-db.
+std::string ResolveDb(const std::string& flag);
+
+// Parses `args` against `visible` options plus hidden positional ones; prints usage errors
+// to stderr. Returns false when the command should stop, with *exit_code set (0 after
+// --help, 2 after a usage error).
+bool ParseArgs(const std::vector<std::string>& args,
+               const boost::program_options::options_description& visible,
+               const boost::program_options::options_description& hidden,
+               const boost::program_options::positional_options_description& positional,
+               boost::program_options::variables_map* vm, std::string_view usage, int* exit_code);
+
+// Prints "steppe: message" to stderr.
+void PrintError(std::string_view message);
+
+// Writes `s` as a JSON string literal (quotes included) to `out`.
+void AppendJsonString(std::string_view s, std::string* out);
+
+}  // namespace steppe::cli
+
+#endif  // STEPPE_TOOLS_STEPPE_CLI_COMMON_H_

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_TOOLS_STEPPE_COMMANDS_H_
+#define STEPPE_TOOLS_STEPPE_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+namespace steppe::cli {
+
+// Each subcommand takes its arguments (without the program and subcommand names) and
+// returns the process exit code.
+int RunIndex(const std::vector<std::string>& args);
+int RunSearch(const std::vector<std::string>& args);
+int RunAnalyze(const std::vector<std::string>& args);
+
+}  // namespace steppe::cli
+
+#endif  // STEPPE_TOOLS_STEPPE_COMMANDS_H_

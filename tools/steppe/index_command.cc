@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// steppe index PATH... [--db DIR]
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "steppe/index.h"
+
+namespace po = boost::program_options;
+
+namespace steppe::cli {
+
+int RunIndex(const std::vector<std::string>& args) {
+  std::string db_flag;
+  std::vector<std::string> paths;
+  po::options_description visible(
+      "Adds article files, and folders of them (recursively), to the index.\n"
+      "Re-indexing a file replaces its article.\n\n"
+      "Example:\n  steppe index corpus/ --db ./steppe-db\n\nOptions");
+  visible.add_options()("help,h", "show this help")(
+      "db", po::value(&db_flag), "index directory (default: $STEPPE_DB, else ./steppe-db)");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&paths));
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  int exit_code = 0;
+  if (!ParseArgs(args, visible, hidden, positional, &vm, "index PATH... [--db DIR]", &exit_code)) {
+    return exit_code;
+  }
+  if (paths.empty()) {
+    PrintError("index needs at least one file or folder; e.g. 'steppe index corpus/'");
+    return kExitError;
+  }
+  const std::string db = ResolveDb(db_flag);
+  const auto start = std::chrono::steady_clock::now();
+  Options options;
+  options.create_if_missing = true;
+  options.on_problem = [](const Problem& p) { PrintError(p.ToString()); };
+  std::unique_ptr<Index> index;
+  if (Status s = Index::Open(options, db, &index); !s.ok()) {
+    PrintError(s.message());
+    return kExitError;
+  }
+  IndexStats stats;
+  for (const std::string& path : paths) {
+    if (Status s = index->AddPath(path, &stats); !s.ok()) {
+      PrintError(s.message());
+      return kExitError;
+    }
+  }
+  if (Status s = index->Commit(); !s.ok()) {
+    PrintError(s.message());
+    return kExitError;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf(
+      "indexed %zu articles, skipped %zu files, %zu problems reported, in %.2f s "
+      "(index %s, %zu articles)\n",
+      stats.indexed, stats.skipped, stats.problems, seconds, db.c_str(), index->document_count());
+  return stats.indexed > 0 ? kExitFound : kExitError;
+}
+
+}  // namespace steppe::cli

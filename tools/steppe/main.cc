@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+// steppe: index and search news articles in English, Russian and Kazakh, every spelling.
+// A thin layer over the public API: one file per subcommand, this table to find them.
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "steppe/version.h"
+
+namespace {
+
+struct Command {
+  const char* name;
+  int (*run)(const std::vector<std::string>& args);
+  const char* help;
+};
+
+constexpr Command kCommands[] = {
+    {"index", steppe::cli::RunIndex, "add article files and folders to the index"},
+    {"search", steppe::cli::RunSearch, "find articles, in every spelling of the words"},
+    {"analyze", steppe::cli::RunAnalyze, "show how Steppe analyses text, word by word"},
+};
+
+void PrintUsage(std::ostream& out) {
+  out << "Usage: steppe COMMAND [ARGS...]\n\nCommands:\n";
+  for (const Command& c : kCommands) {
+    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.help << "\n";
+  }
+  out << "\nRun 'steppe COMMAND --help' for a command's options. Example:\n"
+         "  steppe index corpus/ && steppe search \"West Oil Software\" --after 2023-12\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(std::cerr);
+    return steppe::cli::kExitError;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    PrintUsage(std::cout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::cout << "steppe " << STEPPE_VERSION_STRING << "\n";
+    return 0;
+  }
+  for (const Command& c : kCommands) {
+    if (name == c.name) return c.run(std::vector<std::string>(argv + 2, argv + argc));
+  }
+  steppe::cli::PrintError("unknown command '" + name + "'; run 'steppe --help' for the list");
+  return steppe::cli::kExitError;
+}
