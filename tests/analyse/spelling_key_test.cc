@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "analyse/spelling_key.h"
+
+#include <gtest/gtest.h>
+
+#include "analyse/fold.h"
+#include "analyse/transliterator.h"
+
+namespace steppe {
+namespace {
+
+std::string Key(std::string_view word) {
+  static const LatinTransliterator translit;
+  return SpellingKey(translit.ToLatin(FoldWord(word)));
+}
+
+TEST(SpellingKeyTest, SchemeVariantsShareAKey) {
+  const std::vector<std::vector<std::string>> clusters = {
+      {"Zhanaozen", "Zhanoezen", "Janaozen", "Zhanaözen", "Jańaózen", "Жаңаөзен", "Жанаозен"},
+      {"Mangystau", "Manghystau", "Mangistau", "Mangghystau", "Mañğystau", "Маңғыстау"},
+      {"KazMunayGas", "KazMunaiGas", "KazMunayGaz", "QazMunayGaz", "ҚазМұнайГаз"},
+      {"Shymkent", "Chimkent", "Şymkent", "Шымкент"},
+      {"Khrushchev", "Chruschtschow", "Хрущёв", "Хрущев"},
+      {"Kyiv", "Kiev", "Kyjiw", "Київ", "Киев"},
+      {"Nazarbayev", "Nazarbaev", "Nazarbajew", "Назарбаев"},
+      {"Tengiz", "Teñiz", "Теңіз", "Тенгиз"},
+  };
+  for (const auto& cluster : clusters) {
+    for (const std::string& spelling : cluster) {
+      EXPECT_EQ(Key(spelling), Key(cluster.front())) << spelling << " vs " << cluster.front();
+    }
+  }
+}
+
+TEST(SpellingKeyTest, KeepsLookAlikesApart) {
+  EXPECT_NE(Key("Aktau"), Key("Aktobe"));
+  EXPECT_NE(Key("Tengiz"), Key("Tenge"));
+  EXPECT_NE(Key("Almaty"), Key("Alma"));
+  EXPECT_NE(Key("Kazakh"), Key("Kazan"));
+  EXPECT_NE(Key("Karaganda"), Key("Kazakhstan"));
+}
+
+TEST(SpellingKeyTest, DropsAFinalVowelSoCaseEndingsAndSchemesMeet) {
+  EXPECT_EQ(Key("Almaty"), Key("Алмат"));
+  EXPECT_EQ(Key("Karaganda"), Key("Qaraghandy"));
+}
+
+TEST(SpellingKeyTest, EditDistanceCountsTranspositionsAsOne) {
+  EXPECT_EQ(EditDistance("abcd", "abdc", 2), 1u);
+  EXPECT_EQ(EditDistance("tanas", "tan", 5), 2u);
+  EXPECT_EQ(EditDistance("kitten", "sitting", 1), 2u);  // limit + 1 once exceeded
+  EXPECT_EQ(EditDistance("same", "same", 0), 0u);
+}
+
+TEST(SpellingKeyTest, FuzzyEditsGrowWithKeyLength) {
+  EXPECT_EQ(FuzzyEditsFor(4), 0u);
+  EXPECT_EQ(FuzzyEditsFor(5), 1u);
+  EXPECT_EQ(FuzzyEditsFor(8), 1u);
+  EXPECT_EQ(FuzzyEditsFor(9), 2u);
+}
+
+}  // namespace
+}  // namespace steppe

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+// The public API as a user links it: only include/steppe headers.
+#include <gtest/gtest.h>
+
+#include "steppe/index.h"
+#include "steppe/search.h"
+#include "steppe/searcher.h"
+#include "steppe/status.h"
+#include "steppe/version.h"
+#include "support/temp_dir.h"
+
+namespace steppe {
+namespace {
+
+TEST(StatusTest, ToStringNamesTheCode) {
+  EXPECT_EQ(Status::OK().ToString(), "OK");
+  EXPECT_EQ(Status::NotFound("index ./db: none").ToString(), "NotFound: index ./db: none");
+  EXPECT_FALSE(Status::Busy("x").ok());
+}
+
+TEST(ProblemTest, ToStringIsFileLineReasonHint) {
+  EXPECT_EQ((Problem{"a.md", 3, "bad date", "fix it"}).ToString(), "a.md:3: bad date; fix it");
+  EXPECT_EQ((Problem{"a.md", 0, "unreadable", ""}).ToString(), "a.md: unreadable");
+}
+
+TEST(PublicApiTest, SearcherOnMissingIndexSaysHowToCreateIt) {
+  testing::TempDir dir;
+  std::unique_ptr<Searcher> searcher;
+  const Status s = Searcher::Open(Options(), dir.path() / "db", &searcher);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_NE(s.message().find("steppe index PATH --db " + (dir.path() / "db").string()),
+            std::string::npos);
+}
+
+TEST(PublicApiTest, AnalyseTextShowsVariantKeysForNames) {
+  std::vector<AnalysedWord> words;
+  ASSERT_TRUE(AnalyseText("Жаңаөзенде workers, Zhanaozen", "", &words).ok());
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[0].script, "cyrillic");
+  EXPECT_EQ(words[0].lang, "kk");
+  EXPECT_EQ(words[0].stem, "жаңаөзен");
+  EXPECT_TRUE(words[0].name);
+  EXPECT_FALSE(words[1].name);
+  EXPECT_TRUE(words[1].keys.empty());
+  EXPECT_EQ(words[2].translit, "zhanaozen");
+  // The spelling key the two spellings share is what makes them match.
+  bool shared = false;
+  for (const std::string& k : words[0].keys) {
+    for (const std::string& l : words[2].keys) shared = shared || k == l;
+  }
+  EXPECT_TRUE(shared);
+}
+
+TEST(PublicApiTest, VersionComesFromTheBuild) {
+  EXPECT_GE(STEPPE_VERSION_MAJOR, 0);
+  EXPECT_STRNE(STEPPE_VERSION_STRING, "");
+}
+
+TEST(PublicApiTest, PagesDoNotOverlapAndCoverTheResults) {
+  testing::TempDir dir;
+  Options options;
+  options.create_if_missing = true;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  for (int i = 0; i < 25; ++i) {
+    Article a;
+    a.id = "a" + std::to_string(i);
+    a.title = "Strike " + std::to_string(i);
+    a.body = std::string(i + 1, 'x') + " strike";
+    ASSERT_TRUE(index->AddArticle(a).ok());
+  }
+  ASSERT_TRUE(index->Commit().ok());
+  index.reset();
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  std::set<std::string> seen;
+  for (size_t offset = 0; offset < 30; offset += 10) {
+    SearchResults page;
+    ASSERT_TRUE(searcher->Search({.query = "strike", .offset = offset, .limit = 10}, &page).ok());
+    EXPECT_EQ(page.total_estimated, 25u);
+    for (const Hit& h : page.hits) EXPECT_TRUE(seen.insert(h.id).second) << h.id;
+  }
+  EXPECT_EQ(seen.size(), 25u);
+}
+
+}  // namespace
+}  // namespace steppe

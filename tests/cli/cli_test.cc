@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: Apache-2.0
+// The steppe command end to end, on a temporary copy of the bundled corpus/.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "steppe/article.h"
+#include "support/temp_dir.h"
+
+namespace steppe {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    fs::copy(STEPPE_CORPUS_DIR, dir_->path() / "corpus", fs::copy_options::recursive);
+    index_run_ = new CliRun(Steppe({"index", (dir_->path() / "corpus").string()}));
+  }
+  static void TearDownTestSuite() {
+    delete index_run_;
+    delete dir_;
+  }
+
+  // Runs steppe with `args`, the temp index as $STEPPE_DB, output captured.
+  static CliRun Steppe(const std::vector<std::string>& args, const std::string& env = "") {
+    std::string cmd = "cd " + Quote(dir_->path()) +
+                      " && STEPPE_DB=" + Quote((dir_->path() / "db").string()) + " " + env + " " +
+                      Quote(STEPPE_CLI_PATH);
+    for (const std::string& a : args) cmd += " " + Quote(a);
+    cmd += " 2>" + Quote((dir_->path() / "stderr").string());
+    CliRun run;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
+    run.exit_code = WEXITSTATUS(pclose(pipe));
+    run.err = ReadAll(dir_->path() / "stderr");
+    return run;
+  }
+
+  static nlohmann::json Json(const std::vector<std::string>& args) {
+    std::vector<std::string> with_json = args;
+    with_json.push_back("--json");
+    const CliRun run = Steppe(with_json);
+    EXPECT_LE(run.exit_code, 1) << run.err;
+    return nlohmann::json::parse(run.out);
+  }
+
+  // The corpus articles whose text names `phrase`, read with the library's own reader.
+  static std::vector<Article> CorpusArticlesNaming(const std::string& phrase) {
+    std::vector<Article> found;
+    for (const auto& entry : fs::recursive_directory_iterator(dir_->path() / "corpus")) {
+      if (entry.path().filename() == "README.md" || !entry.is_regular_file()) continue;
+      Article a;
+      std::vector<Problem> problems;
+      if (!ReadArticleFile(entry.path(), &a, &problems).ok()) continue;
+      if ((a.title + "\n" + a.body).find(phrase) != std::string::npos) found.push_back(a);
+    }
+    return found;
+  }
+
+  static std::set<std::string> Paths(const nlohmann::json& j) {
+    std::set<std::string> paths;
+    for (const auto& hit : j["hits"]) paths.insert(fs::path(hit["path"]).filename().string());
+    return paths;
+  }
+
+  static testing::TempDir* dir_;
+  static CliRun* index_run_;
+};
+
+testing::TempDir* CliTest::dir_ = nullptr;
+CliRun* CliTest::index_run_ = nullptr;
+
+TEST_F(CliTest, IndexPrintsOneSummaryLineAndSucceeds) {
+  EXPECT_EQ(index_run_->exit_code, 0) << index_run_->err;
+  EXPECT_EQ(index_run_->out.rfind("indexed ", 0), 0u) << index_run_->out;
+  EXPECT_NE(index_run_->out.find(" s "), std::string::npos);
+  EXPECT_EQ(std::count(index_run_->out.begin(), index_run_->out.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, WestOilSoftwareAfterDecember2023FindsExactlyThoseArticles) {
+  std::set<std::string> expected, earlier;
+  for (const Article& a : CorpusArticlesNaming("West Oil Software")) {
+    if (!a.date) continue;
+    (a.date->FirstDay() >= 20231201 ? expected : earlier)
+        .insert(fs::path(a.path).filename().string());
+  }
+  ASSERT_GE(expected.size(), 6u) << "the corpus should hold the Dec 2023-Feb 2024 articles";
+  ASSERT_GE(earlier.size(), 1u) << "the corpus should hold one earlier mention";
+  const nlohmann::json j =
+      Json({"search", "West Oil Software", "--after", "2023-12", "--limit", "100"});
+  EXPECT_EQ(Paths(j), expected);
+  EXPECT_EQ(j["total"].get<size_t>(), expected.size());
+  for (const auto& hit : j["hits"]) {
+    ASSERT_TRUE(hit["date"].is_string());
+    EXPECT_GE(hit["date"].get<std::string>(), "2023-12-01");
+    for (const char* key : {"id", "path", "title", "date", "source", "score", "snippet"}) {
+      EXPECT_TRUE(hit.contains(key)) << key;
+    }
+  }
+  // Without the date filter the earlier mention is found too.
+  const auto all = Paths(Json({"search", "West Oil Software", "--limit", "100"}));
+  for (const std::string& p : earlier) EXPECT_EQ(all.count(p), 1u) << p;
+}
+
+TEST_F(CliTest, EverySpellingOfZhanaozenFindsTheSameArticlesExactFirst) {
+  const auto reference = Paths(Json({"search", "Жаңаөзен", "--limit", "100"}));
+  EXPECT_GE(reference.size(), 3u);
+  for (const std::string spelling : {"Zhanaozen", "Zhanoezen", "Janaozen", "Жанаозен"}) {
+    const nlohmann::json j = Json({"search", spelling, "--limit", "100"});
+    EXPECT_EQ(Paths(j), reference) << spelling;
+    // An article that uses the very spelling asked for comes first, when there is one.
+    if (!CorpusArticlesNaming(spelling).empty()) {
+      const std::string first = j["hits"][0]["path"];
+      EXPECT_NE(ReadAll(first).find(spelling), std::string::npos) << spelling << ": " << first;
+    }
+  }
+}
+
+TEST_F(CliTest, UndatedArticlesShowNullDateAndDateFiltersExcludeThem) {
+  size_t undated = 0;
+  for (const Article& a : CorpusArticlesNaming("")) {
+    if (a.date) continue;
+    ++undated;
+    const std::string phrase = "\"" + a.title + "\"";
+    const nlohmann::json j = Json({"search", phrase});
+    ASSERT_GE(j["hits"].size(), 1u) << a.title;
+    EXPECT_TRUE(j["hits"][0]["date"].is_null()) << a.title;
+    EXPECT_EQ(Json({"search", phrase, "--after", "1000"})["total"], 0) << a.title;
+  }
+  EXPECT_GE(undated, 2u)
+      << "the corpus should hold an undated article and one without front matter";
+}
+
+TEST_F(CliTest, ExitCodesFollowGrep) {
+  EXPECT_EQ(Steppe({"search", "Zhanaozen"}).exit_code, 0);
+  EXPECT_EQ(Steppe({"search", "qwertyuiopasdf"}).exit_code, 1);
+  EXPECT_EQ(Steppe({"search", "x", "--no-such-flag"}).exit_code, 2);
+}
+
+TEST_F(CliTest, TextOutputHasBlocksAndACountLineWithBracketsWhenPiped) {
+  const CliRun run = Steppe({"search", "Zhanaozen", "--limit", "2"});
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find(" found, showing 1-2\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("["), std::string::npos);  // highlighted match, no ANSI codes
+  EXPECT_EQ(run.out.find("\033["), std::string::npos);
+}
+
+TEST_F(CliTest, MissingDatabaseNamesThePathAndTheCommandThatCreatesIt) {
+  const CliRun run = Steppe({"search", "x", "--db", "/nonexistent/db"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("/nonexistent/db"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("steppe index PATH --db /nonexistent/db"), std::string::npos);
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1);
+}
+
+TEST_F(CliTest, BogusDatesAreRejectedWithTheAcceptedForms) {
+  for (const char* bad : {"2023-13", "12/2023", "yesterday"}) {
+    const CliRun run = Steppe({"search", "strike", "--after", bad});
+    EXPECT_EQ(run.exit_code, 2) << bad;
+    EXPECT_NE(run.err.find("YYYY-MM"), std::string::npos) << run.err;
+  }
+}
+
+TEST_F(CliTest, MalformedQueryPointsAtTheColumn) {
+  const CliRun run = Steppe({"search", "strike \"West"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("column 8"), std::string::npos) << run.err;
+}
+
+TEST_F(CliTest, HelpAndVersion) {
+  for (const char* cmd : {"index", "search", "analyze"}) {
+    const CliRun run = Steppe({cmd, "--help"});
+    EXPECT_EQ(run.exit_code, 0) << cmd;
+    EXPECT_NE(run.out.find("Example"), std::string::npos) << cmd;
+  }
+  EXPECT_EQ(Steppe({"--version"}).out.rfind("steppe ", 0), 0u);
+  EXPECT_EQ(Steppe({"frobnicate"}).exit_code, 2);
+}
+
+TEST_F(CliTest, IndexingNothingExitsTwo) {
+  const CliRun run =
+      Steppe({"index", "/nonexistent/folder", "--db", (dir_->path() / "empty-db").string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("/nonexistent/folder"), std::string::npos);
+}
+
+TEST_F(CliTest, AnalyzeShowsTheSharedKey) {
+  const CliRun run = Steppe({"analyze", "Жаңаөзенде Zhanoezen"});
+  ASSERT_EQ(run.exit_code, 0);
+  EXPECT_NE(run.out.find("жаңаөзен"), std::string::npos);  // the Kazakh stem
+  EXPECT_NE(run.out.find("Janasan"), std::string::npos);   // the key both spellings share
+}
+
+}  // namespace
+}  // namespace steppe

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "steppe/index.h"
+
+#include <gtest/gtest.h>
+
+#include "steppe/searcher.h"
+#include "support/temp_dir.h"
+
+namespace steppe {
+namespace {
+
+Options Create() {
+  Options o;
+  o.create_if_missing = true;
+  return o;
+}
+
+TEST(IndexTest, ReindexingAFileReplacesItsArticle) {
+  testing::TempDir dir;
+  const auto file = dir.Write("docs/a.md", "---\ntitle: First title\n---\nBody one\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(file, &stats).ok());
+  dir.Write("docs/a.md", "---\ntitle: Second title\n---\nBody two\n");
+  ASSERT_TRUE(index->AddPath(dir.path() / "docs", &stats).ok());
+  ASSERT_TRUE(index->Commit().ok());
+  EXPECT_EQ(index->document_count(), 1u);
+  EXPECT_EQ(stats.indexed, 2u);
+  index.reset();
+
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  SearchResults results;
+  ASSERT_TRUE(searcher->Search(SearchRequest{.query = "body"}, &results).ok());
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].title, "Second title");
+}
+
+TEST(IndexTest, FolderWalkSkipsReadmeHiddenAndOtherFiles) {
+  testing::TempDir dir;
+  dir.Write("c/README.md", "This describes the corpus.");
+  dir.Write("c/.hidden.md", "Hidden");
+  dir.Write("c/.git/x.md", "Hidden folder");
+  dir.Write("c/image.png", "\x89PNG");
+  dir.Write("c/one.md", "One\nBody");
+  dir.Write("c/sub/two.txt", "Two\nBody");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  EXPECT_EQ(stats.indexed, 2u);
+  EXPECT_EQ(stats.skipped, 0u);
+  EXPECT_EQ(index->document_count(), 2u);
+}
+
+TEST(IndexTest, ProblemsAreReportedAndTheRunGoesOn) {
+  testing::TempDir dir;
+  dir.Write("c/bad-date.md", "---\ntitle: T\ndate: 2024-13-01\n---\nBody");
+  dir.Write("c/good.md", "Good\nBody");
+  std::vector<Problem> seen;
+  Options options = Create();
+  options.on_problem = [&](const Problem& p) { seen.push_back(p); };
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(dir.path() / "missing", &stats).ok());
+  EXPECT_EQ(stats.indexed, 2u);
+  EXPECT_EQ(stats.problems, 2u);
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].line, 3);
+  EXPECT_NE(seen[1].reason.find("no such file"), std::string::npos);
+}
+
+TEST(IndexTest, ArticleWithoutIdIsRejected) {
+  testing::TempDir dir;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  const Status s = index->AddArticle(Article{.title = "No id"});
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("Article::id"), std::string::npos);
+}
+
+TEST(IndexTest, MissingIndexIsNotFoundAndSaysHowToCreateIt) {
+  testing::TempDir dir;
+  std::unique_ptr<Index> index;
+  const Status s = Index::Open(Options(), dir.path() / "nope", &index);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_NE(s.message().find((dir.path() / "nope").string()), std::string::npos);
+  EXPECT_NE(s.message().find("steppe index"), std::string::npos);
+}
+
+TEST(IndexTest, SecondWriterIsBusy) {
+  testing::TempDir dir;
+  std::unique_ptr<Index> first, second;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &first).ok());
+  const Status s = Index::Open(Create(), dir.path() / "db", &second);
+  EXPECT_EQ(s.code(), Status::Code::kBusy);
+  EXPECT_NE(s.message().find("another process"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace steppe

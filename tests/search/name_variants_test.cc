@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+// The quality bar of spelling-variant search. One short article per spelling of each name in
+// tests/data/name-variants.tsv (an English sentence for Latin spellings, a Russian one for
+// Cyrillic), among real news distractors (tests/data/distractors.tsv) and look-alike
+// articles; then every spelling is searched. Prints recall, cross-script recall, false hits
+// per query and exact-first rate, and holds each to its bar. No name appears in the library.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "analyse/fold.h"
+#include "analyse/script.h"
+#include "support/index_fixture.h"
+
+namespace steppe {
+namespace {
+
+struct Spelling {
+  std::string cluster, kind, text, doc_id;
+  bool latin = false;
+};
+
+std::vector<std::string> SplitOn(const std::string& s, const std::string& sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t at; (at = s.find(sep, start)) != std::string::npos; start = at + sep.size()) {
+    out.push_back(s.substr(start, at - start));
+  }
+  out.push_back(s.substr(start));
+  return out;
+}
+
+std::vector<Spelling> ReadClusters() {
+  std::ifstream in(STEPPE_TEST_DATA "/name-variants.tsv");
+  std::vector<Spelling> spellings;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto cols = SplitOn(line, "\t");
+    if (cols.size() != 3) continue;
+    for (const std::string& v : SplitOn(cols[2], " | ")) {
+      Spelling s{cols[0], cols[1], v, cols[0] + "/" + v};
+      s.latin = ScriptOf(v) == Script::kLatin;
+      spellings.push_back(s);
+    }
+  }
+  return spellings;
+}
+
+// Sentences of our own, with the name mid-sentence and uninflected.
+std::string SentenceFor(const Spelling& s) {
+  static const std::map<std::string, std::pair<std::string, std::string>> kTemplates = {
+      {"place",
+       {"Reporters visited {} on Tuesday to talk to local residents about prices.",
+        "Во вторник корреспонденты побывали в городе {} и поговорили с жителями о ценах."}},
+      {"company",
+       {"Analysts said the company {} reported lower output this quarter.",
+        "Аналитики отметили, что компания {} сократила добычу в этом квартале."}},
+      {"person",
+       {"In a speech on Monday, {} spoke about the economy and jobs.",
+        "В понедельник {} выступил с речью об экономике и рабочих местах."}}};
+  const auto& [en, ru] = kTemplates.at(s.kind);
+  std::string text = s.latin ? en : ru;
+  return text.replace(text.find("{}"), 2, s.text);
+}
+
+std::vector<Article> ReadDistractors() {
+  std::ifstream in(STEPPE_TEST_DATA "/distractors.tsv");
+  std::vector<Article> articles;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto cols = SplitOn(line, "\t");
+    if (cols.size() != 4) continue;
+    Article a;
+    a.id = "distractor/" + cols[0];
+    a.lang = cols[1];
+    a.title = cols[2];
+    a.body = cols[3];
+    articles.push_back(a);
+  }
+  return articles;
+}
+
+// Words that look like names of the list but are not, each in an article of its own.
+const std::vector<std::pair<std::string, std::string>> kLookAlikes = {
+    {"lookalike/tenge", "The tenge fell against the dollar on Friday, traders said."},
+    {"lookalike/tenge-ru", "Курс тенге снизился к доллару в пятницу, сообщили трейдеры."},
+    {"lookalike/alma", "Farmer Alma said the apple harvest was good this year."},
+    {"lookalike/oral", "The court heard oral arguments from both sides on Monday."},
+    {"lookalike/kazan", "Flights to Kazan were delayed by heavy snow on Sunday."},
+    {"lookalike/kazakh", "Kazakh and Uzbek delegations met to discuss water rights."},
+    {"lookalike/oral-city", "Teachers in Oral held a meeting about wages on Monday."},
+};
+
+class NameVariantsTest : public testing::IndexFixture {};
+
+TEST_F(NameVariantsTest, EverySpellingFindsTheOthersAndNothingElse) {
+  const std::vector<Spelling> spellings = ReadClusters();
+  const std::vector<Article> distractors = ReadDistractors();
+  ASSERT_GE(spellings.size(), 100u) << "tests/data/name-variants.tsv missing or short";
+  ASSERT_GE(distractors.size(), 300u) << "tests/data/distractors.tsv missing or short";
+  std::vector<Article> articles = distractors;
+  for (const Spelling& s : spellings) {
+    articles.push_back(Make(s.doc_id, "News", SentenceFor(s), Date{2024, 1, 1}));
+  }
+  for (const auto& [id, text] : kLookAlikes) articles.push_back(Make(id, "News", text));
+  Build(articles);
+
+  size_t found = 0, wanted = 0, cross_found = 0, cross_wanted = 0, false_hits = 0, first = 0;
+  for (const Spelling& query : spellings) {
+    const std::set<std::string> hits = Set(Ids(query.text));
+    const std::vector<std::string> ranked = Ids(query.text);
+    // The exact spelling: the query's own article, or one spelled the same but for case or
+    // ё/е (OzenMunayGas, Ozenmunaygas), which the engine rightly cannot tell apart.
+    const bool exact_first =
+        !ranked.empty() && std::any_of(spellings.begin(), spellings.end(), [&](const Spelling& s) {
+          return s.doc_id == ranked.front() && FoldWord(s.text) == FoldWord(query.text);
+        });
+    first += exact_first;
+    if (!exact_first) {
+      std::printf("  not first: %s -> %s\n", query.text.c_str(),
+                  ranked.empty() ? "(nothing)" : ranked.front().c_str());
+    }
+    for (const Spelling& other : spellings) {
+      if (other.cluster != query.cluster || other.doc_id == query.doc_id) continue;
+      const bool hit = hits.count(other.doc_id) > 0;
+      found += hit;
+      ++wanted;
+      if (other.latin != query.latin) cross_found += hit, ++cross_wanted;
+      if (!hit) std::printf("  missed: %s -> %s\n", query.text.c_str(), other.text.c_str());
+    }
+    for (const std::string& id : hits) {
+      if (id.rfind(query.cluster + "/", 0) == 0) continue;
+      ++false_hits;
+      std::printf("  false hit: %s -> %s\n", query.text.c_str(), id.c_str());
+    }
+  }
+  const double recall = double(found) / wanted;
+  const double cross = double(cross_found) / cross_wanted;
+  const double false_per_query = double(false_hits) / spellings.size();
+  const double first_rate = double(first) / spellings.size();
+  std::printf("name variants: %zu spellings, %zu distractors\n", spellings.size(),
+              distractors.size());
+  std::printf("recall %.3f  cross-script recall %.3f  false hits/query %.3f  exact first %.3f\n",
+              recall, cross, false_per_query, first_rate);
+  EXPECT_GE(recall, 0.97);
+  EXPECT_GE(cross, 0.95);
+  EXPECT_LE(false_per_query, 0.1);
+  EXPECT_GE(first_rate, 0.95);
+}
+
+TEST_F(NameVariantsTest, LookAlikesStayApart) {
+  std::vector<Article> articles;
+  for (const auto& [id, text] : kLookAlikes) articles.push_back(Make(id, "News", text));
+  articles.push_back(Make("aktau", "News", "Reporters visited Aktau on Tuesday."));
+  articles.push_back(Make("aktobe", "News", "Reporters visited Aktobe on Tuesday."));
+  articles.push_back(Make("tengiz", "News", "Output at Tengiz rose this year."));
+  articles.push_back(Make("almaty", "News", "Snow fell in Almaty on Sunday."));
+  Build(articles);
+  EXPECT_EQ(Set(Ids("Aktau")), (std::set<std::string>{"aktau"}));
+  EXPECT_EQ(Set(Ids("Aktobe")), (std::set<std::string>{"aktobe"}));
+  EXPECT_EQ(Set(Ids("Tengiz")), (std::set<std::string>{"tengiz"}));
+  EXPECT_EQ(Set(Ids("tenge")), (std::set<std::string>{"lookalike/tenge"}));
+  EXPECT_EQ(Set(Ids("тенге")), (std::set<std::string>{"lookalike/tenge-ru"}));
+  EXPECT_EQ(Set(Ids("Almaty")), (std::set<std::string>{"almaty"}));
+  EXPECT_EQ(Set(Ids("Alma")), (std::set<std::string>{"lookalike/alma"}));
+  EXPECT_EQ(Set(Ids("Oral")), (std::set<std::string>{"lookalike/oral-city"}));
+  EXPECT_EQ(Set(Ids("Kazakh")), (std::set<std::string>{"lookalike/kazakh"}));
+  EXPECT_EQ(Set(Ids("Kazan")), (std::set<std::string>{"lookalike/kazan"}));
+}
+
+}  // namespace
+}  // namespace steppe

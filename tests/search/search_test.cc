@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+// Search behaviour through the public API: filters, ranking, snippets, errors.
+#include <gtest/gtest.h>
+
+#include "support/index_fixture.h"
+
+namespace steppe {
+namespace {
+
+using testing::IndexFixture;
+
+class DateFilterTest : public IndexFixture {
+ protected:
+  void SetUp() override {
+    Build({Make("nov30", "Strike", "strike news", Date{2023, 11, 30}),
+           Make("dec01", "Strike", "strike news", Date{2023, 12, 1}),
+           Make("dec-month", "Strike", "strike news", Date{2023, 12, 0}),
+           Make("feb29", "Strike", "strike news", Date{2024, 2, 29}),
+           Make("dec31-2011", "Strike", "strike news", Date{2011, 12, 31}),
+           Make("year-2011", "Strike", "strike news", Date{2011, 0, 0}),
+           Make("jan01-2012", "Strike", "strike news", Date{2012, 1, 1}),
+           Make("undated", "Strike", "strike news")});
+  }
+
+  std::set<std::string> Filtered(std::optional<Date> after, std::optional<Date> before) {
+    SearchRequest r;
+    r.query = "strike";
+    r.after = after;
+    r.before = before;
+    r.limit = 100;
+    return Set(IdsOf(Search(r)));
+  }
+};
+
+TEST_F(DateFilterTest, AfterAMonthMeansOnOrAfterItsFirstDay) {
+  EXPECT_EQ(Filtered(Date{2023, 12, 0}, std::nullopt),
+            (std::set<std::string>{"dec01", "dec-month", "feb29"}));
+}
+
+TEST_F(DateFilterTest, BeforeAYearMeansBeforeItsFirstDay) {
+  EXPECT_EQ(Filtered(std::nullopt, Date{2012, 0, 0}),
+            (std::set<std::string>{"dec31-2011", "year-2011"}));
+}
+
+TEST_F(DateFilterTest, BothEndsAndDayPrecision) {
+  EXPECT_EQ(Filtered(Date{2011, 12, 31}, Date{2012, 1, 2}),
+            (std::set<std::string>{"dec31-2011", "jan01-2012"}));
+}
+
+TEST_F(DateFilterTest, UndatedArticlesOnlyMatchWithoutDateFilters) {
+  EXPECT_EQ(Filtered(std::nullopt, std::nullopt).count("undated"), 1u);
+  EXPECT_EQ(Filtered(Date{1000, 0, 0}, std::nullopt).count("undated"), 0u);
+}
+
+TEST_F(DateFilterTest, DateFieldInTheQueryLanguage) {
+  EXPECT_EQ(Set(Ids("strike date:2023-12..2024-02")),
+            (std::set<std::string>{"dec01", "dec-month", "feb29"}));
+  EXPECT_EQ(Set(Ids("strike date:..2011")), (std::set<std::string>{"dec31-2011", "year-2011"}));
+}
+
+class RankingTest : public IndexFixture {};
+
+TEST_F(RankingTest, ExactSpellingRanksFirstThenVariants) {
+  Build({Make("ru", "Новости", "Рабочие вышли на площадь в Жанаозене во вторник."),
+         Make("kk", "Жаңалықтар", "Жұмысшылар сейсенбіде Жаңаөзенде алаңға шықты."),
+         Make("en-jan", "News", "Workers gathered in Janaozen on Tuesday."),
+         Make("en-zh", "News", "Workers gathered in Zhanaozen on Tuesday.")});
+  for (const std::string query : {"Zhanaozen", "Janaozen", "Жаңаөзен", "Жанаозене"}) {
+    const auto ids = Ids(query);
+    EXPECT_EQ(Set(ids), (std::set<std::string>{"ru", "kk", "en-jan", "en-zh"})) << query;
+  }
+  EXPECT_EQ(Ids("Zhanaozen").front(), "en-zh");
+  EXPECT_EQ(Ids("Janaozen").front(), "en-jan");
+  EXPECT_EQ(Ids("Жаңаөзен").front(), "kk");
+}
+
+TEST_F(RankingTest, ExactFlagTurnsVariantsOff) {
+  Build({Make("a", "News", "Workers gathered in Janaozen."),
+         Make("b", "News", "Workers gathered in Zhanaozen.")});
+  SearchRequest r{.query = "Zhanaozen", .exact = true};
+  EXPECT_EQ(IdsOf(Search(r)), (std::vector<std::string>{"b"}));
+}
+
+TEST_F(RankingTest, TitleMatchRanksAboveBodyMatch) {
+  Build({Make("body", "Weather",
+              "A long report that mentions the strike once among other "
+              "words about snow and cold and wind."),
+         Make("title", "Strike",
+              "A long report about snow and cold and wind and other words "
+              "that never say it.")});
+  EXPECT_EQ(Ids("strike").front(), "title");
+}
+
+TEST_F(RankingTest, CapitalisedQueryFindsTheNameNotTheCommonWord) {
+  Build({Make("city", "News", "Teachers in Oral held a meeting on Monday."),
+         Make("word", "News", "The court heard oral arguments on Monday.")});
+  EXPECT_EQ(Ids("Oral"), (std::vector<std::string>{"city"}));
+  EXPECT_EQ(Set(Ids("oral")), (std::set<std::string>{"city", "word"}));
+}
+
+TEST_F(RankingTest, LowerCaseCommonWordsGetNoVariants) {
+  Build({Make("a", "News", "The price of oil rose."),
+         Make("b", "News", "Ali spoke to Ola and Ella.")});
+  EXPECT_EQ(Ids("oil"), (std::vector<std::string>{"a"}));
+}
+
+class QueryLanguageTest : public IndexFixture {
+ protected:
+  void SetUp() override {
+    Build({Make("a", "One", "strike in Aktau over pay"),
+           Make("b", "Two", "strike in Aktobe over hours"),
+           Make("c", "Three", "protest in Aktau over pay")});
+  }
+};
+
+TEST_F(QueryLanguageTest, AndIsTheDefault) {
+  EXPECT_EQ(Set(Ids("strike Aktau")), (std::set<std::string>{"a"}));
+  EXPECT_EQ(Set(Ids("strike AND pay")), (std::set<std::string>{"a"}));
+}
+
+TEST_F(QueryLanguageTest, OrNotMinusAndBrackets) {
+  EXPECT_EQ(Set(Ids("Aktobe OR protest")), (std::set<std::string>{"b", "c"}));
+  EXPECT_EQ(Set(Ids("strike -Aktobe")), (std::set<std::string>{"a"}));
+  EXPECT_EQ(Set(Ids("pay NOT protest")), (std::set<std::string>{"a"}));
+  EXPECT_EQ(Set(Ids("(strike OR protest) Aktau")), (std::set<std::string>{"a", "c"}));
+}
+
+TEST_F(QueryLanguageTest, PhrasesMatchWordsInOrder) {
+  EXPECT_EQ(Set(Ids("\"over pay\"")), (std::set<std::string>{"a", "c"}));
+  EXPECT_TRUE(Ids("\"pay over\"").empty());
+}
+
+TEST_F(QueryLanguageTest, MalformedQueryNamesTheColumn) {
+  SearchResults results;
+  SearchRequest r{.query = "strike \"Aktau"};
+  Status s = searcher_->Search(r, &results);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidQuery);
+  EXPECT_NE(s.message().find("column 8"), std::string::npos) << s.message();
+  r.query = "(strike OR";
+  s = searcher_->Search(r, &results);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidQuery);
+}
+
+class FilterTest : public IndexFixture {};
+
+TEST_F(FilterTest, CompanyAndPlaceFiltersMatchAnySpelling) {
+  Article a = Make("a", "Strike", "Drivers struck.", Date{2024, 1, 10});
+  a.companies = {"West Oil Software", "KazMunayGas"};
+  a.places = {"Жаңаөзен"};
+  Article b = Make("b", "Strike", "Drivers struck.", Date{2023, 12, 20});
+  b.companies = {"КазМунайГаз"};
+  Article c = Make("c", "Strike", "Drivers struck.", Date{2022, 1, 5});
+  c.places = {"Aktau"};
+  Build({a, b, c});
+  EXPECT_EQ(IdsOf(Search({.companies = {"KazMunaiGas"}})), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(IdsOf(Search({.places = {"Zhanaozen"}})), (std::vector<std::string>{"a"}));
+  EXPECT_EQ(Set(Ids("company:\"west oil software\"")), (std::set<std::string>{"a"}));
+  EXPECT_EQ(Set(Ids("company:KazMunaiGas place:Жанаозен")), (std::set<std::string>{"a"}));
+}
+
+TEST_F(FilterTest, FiltersWithoutWordsListNewestFirst) {
+  Build({Make("old", "A", "x", Date{2011, 12, 16}), Make("new", "B", "x", Date{2024, 2, 28}),
+         Make("mid", "C", "x", Date{2022, 1, 4})});
+  EXPECT_EQ(IdsOf(Search({.after = Date{2000, 0, 0}})),
+            (std::vector<std::string>{"new", "mid", "old"}));
+}
+
+class SnippetTest : public IndexFixture {};
+
+TEST_F(SnippetTest, HighlightsCrossScriptMatches) {
+  Build({Make("ru", "Новости", "Вчера в городе Жанаозене рабочие провели собрание.")});
+  const SearchResults r = Search({.query = "Zhanaozen"});
+  ASSERT_EQ(r.hits.size(), 1u);
+  const Hit& h = r.hits[0];
+  ASSERT_EQ(h.highlights.size(), 1u);
+  EXPECT_EQ(h.snippet.substr(h.highlights[0].first, h.highlights[0].second - h.highlights[0].first),
+            "Жанаозене");
+}
+
+TEST_F(SnippetTest, PicksThePassageWithTheMatch) {
+  std::string body;
+  for (int i = 0; i < 60; ++i) body += "filler words here. ";
+  body += "The strike began at dawn.";
+  Build({Make("long", "Report", body)});
+  const SearchResults r = Search({.query = "strike", .snippet_length = 80});
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].snippet.find("strike"), std::string::npos);
+  EXPECT_LE(r.hits[0].snippet.size(), 100u);
+  EXPECT_EQ(r.hits[0].snippet.rfind("… ", 0), 0u);  // cut at the front
+}
+
+}  // namespace
+}  // namespace steppe
