@@ -33,8 +33,16 @@ size_t BestStart(const std::vector<Token>& tokens, const std::vector<bool>& matc
   return best;
 }
 
+// Appends `text` with every run of whitespace as one space, so the passage is one line.
 void AppendOneLine(std::string_view text, std::string* out) {
-  for (char c : text) *out += (c == '\n' || c == '\t') ? ' ' : c;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space) {
+      *out += c;
+    } else if (out->empty() || out->back() != ' ') {
+      *out += ' ';
+    }
+  }
 }
 
 }  // namespace
