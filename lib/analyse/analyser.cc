@@ -57,13 +57,12 @@ WordForms Analyser::Compute(std::string_view surface, Lang article_lang, WordKin
 }
 
 const WordForms& Analyser::AnalyseWord(std::string_view surface, Lang article_lang, WordKind kind) {
-  std::string key;
-  key.reserve(surface.size() + 2);
-  key += static_cast<char>('0' + static_cast<int>(article_lang));
-  key += kind == WordKind::kNumber ? '#' : ':';
-  key.append(surface);
-  if (const WordForms* found = cache_.Find(key)) return *found;
-  return *cache_.Insert(std::move(key), Compute(surface, article_lang, kind));
+  key_.clear();
+  key_ += static_cast<char>('0' + static_cast<int>(article_lang));
+  key_ += kind == WordKind::kNumber ? '#' : ':';
+  key_.append(surface);
+  if (const WordForms* found = cache_.Find(key_)) return *found;
+  return *cache_.Insert(key_, Compute(surface, article_lang, kind));
 }
 
 void Analyser::Analyse(std::string_view text, Lang article_lang, std::vector<Token>* out) {

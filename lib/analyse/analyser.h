@@ -54,6 +54,7 @@ class Analyser {
   LatinTransliterator translit_;
   Stemmer stemmer_;
   WordCache cache_;
+  std::string key_;  // reused for every lookup, so a cache hit allocates nothing
 };
 
 // The language of a text by its letters: Cyrillic with Kazakh letters is Kazakh, other

@@ -1,217 +1,249 @@
 // SPDX-License-Identifier: Apache-2.0
-// A conservative Kazakh suffix stripper. Kazakh stacks endings in a fixed order, stem +
-// plural + possessive + case (мұнайшы-лар-ы-ның), so they are removed from the outside in.
-// Snowball has no Kazakh stemmer; this one strips only the inflections that matter for
-// finding names and nouns, and never leaves fewer than four letters, so that short words
-// (тенге, қала, ана) and names (Алматы, Ақтау) keep their stem.
 #include "analyse/kazakh_stemmer.h"
 
-#include <algorithm>
-#include <vector>
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
 
 #include "util/utf8.h"
 
 namespace steppe {
 namespace {
 
-constexpr size_t kMinStem = 4;
+using Letters = std::u32string;
+using LettersView = std::u32string_view;
 
-// Where an ending may be stripped: Kazakh endings change with the sound before them, and
-// checking it keeps a name's own last letters (Алматы is not Алма + accusative -ты, since
-// after a vowel the accusative is -ны; Қазақстан is not Қазақс + ablative -тан).
-enum class After { kAny, kConsonant, kVowel, kNotS };
-
-struct Ending {
-  std::u32string text;
-  After after;
+// What may come right before an ending: bits of a context mask.
+enum : unsigned {
+  kVowel = 1u << 0,
+  kVoiced = 1u << 1,      // a voiced consonant
+  kVoiceless = 1u << 2,   // a voiceless consonant
+  kNasal = 1u << 3,       // м н ң
+  kPossessive = 1u << 4,  // -ы/-і after a consonant: perhaps a third-person possessive
+  // -сы/-сі after a vowel, or -ы/-і after a plural: certainly a possessive.
+  kSurePossessive = 1u << 5,
+  kMyYour = 1u << 6,     // -ым/-ім/-ың/-ің after a consonant: my, your
+  kPlural = 1u << 7,     // a plural ending
+  kLocative = 1u << 8,   // -да/-де/-та/-те
+  kLicensed = 1u << 9,   // a case ending that only follows a possessive was just removed
 };
 
-// Case endings, Cyrillic then Latin (2017-2021 alphabets); longest first.
-const std::vector<Ending> kCaseEndings = {
-    // locative + relative -ғы (Маңғыстаудағы "the one in Mangystau")
-    {U"дағы", After::kAny},
-    {U"дегі", After::kAny},
-    {U"тағы", After::kAny},
-    {U"тегі", After::kAny},
-    // ablative
-    {U"дан", After::kAny},
-    {U"ден", After::kAny},
-    {U"тан", After::kNotS},
-    {U"тен", After::kNotS},
-    {U"нан", After::kAny},
-    {U"нен", After::kAny},
-    // genitive
-    {U"ның", After::kAny},
-    {U"нің", After::kAny},
-    {U"дың", After::kAny},
-    {U"дің", After::kAny},
-    {U"тың", After::kAny},
-    {U"тің", After::kAny},
-    // instrumental
-    {U"мен", After::kAny},
-    {U"бен", After::kAny},
-    {U"пен", After::kAny},
-    // locative, dative
-    {U"да", After::kAny},
-    {U"де", After::kAny},
-    {U"та", After::kConsonant},
-    {U"те", After::kConsonant},
-    {U"ға", After::kAny},
-    {U"ге", After::kAny},
-    {U"қа", After::kConsonant},
-    {U"ке", After::kConsonant},
-    // accusative: -ны/-ні after vowels, -ды/-ді/-ты/-ті after consonants
-    {U"ны", After::kVowel},
-    {U"ні", After::kVowel},
-    {U"ды", After::kConsonant},
-    {U"ді", After::kConsonant},
-    {U"ты", After::kConsonant},
-    {U"ті", After::kConsonant},
-    // Latin
-    {U"dağı", After::kAny},
-    {U"degi", After::kAny},
-    {U"dan", After::kAny},
-    {U"den", After::kAny},
-    {U"tan", After::kNotS},
-    {U"ten", After::kNotS},
-    {U"nan", After::kAny},
-    {U"nen", After::kAny},
-    {U"nıñ", After::kAny},
-    {U"niñ", After::kAny},
-    {U"nıń", After::kAny},
-    {U"niń", After::kAny},
-    {U"dıñ", After::kAny},
-    {U"diñ", After::kAny},
-    {U"dıń", After::kAny},
-    {U"diń", After::kAny},
-    {U"tıñ", After::kAny},
-    {U"tiñ", After::kAny},
-    {U"tıń", After::kAny},
-    {U"tiń", After::kAny},
-    {U"men", After::kAny},
-    {U"ben", After::kAny},
-    {U"pen", After::kAny},
-    {U"da", After::kAny},
-    {U"de", After::kAny},
-    {U"ta", After::kConsonant},
-    {U"te", After::kConsonant},
-    {U"ğa", After::kAny},
-    {U"ǵa", After::kAny},
-    {U"ge", After::kAny},
-    {U"qa", After::kConsonant},
-    {U"ke", After::kConsonant},
-    {U"nı", After::kVowel},
-    {U"ni", After::kVowel},
-    {U"dı", After::kConsonant},
-    {U"di", After::kConsonant},
-    {U"tı", After::kConsonant},
-    {U"ti", After::kConsonant}};
+// One ending in its variants (space-separated) and the contexts it may follow. Kazakh endings
+// agree with the last sound of the stem (ақтау-ға, қазақ-қа, алматы-ның, тоқаев-тың), so the
+// variant that would not fit there is not an ending there: алматы does not end in -ты.
+struct Rule {
+  unsigned after;
+  LettersView endings;
+};
 
-// Case endings that follow only a possessive (компания-сы-на, үй-і-нде, -сы-н): alone they
-// would eat the last letters of ordinary words (қала, ана) and names (Жаңаөзен-де).
-const std::vector<std::u32string> kAfterPossessive = {U"ндағы", U"ндегі", U"нда", U"нде", U"на",
-                                                      U"не",    U"н",     U"а",   U"е",   U"nda",
-                                                      U"nde",   U"na",    U"ne",  U"n"};
+// Endings are spelt in Cyrillic; Latin words are matched through a Cyrillic copy.
+// -ғы/-гі after a locative makes an adjective of place: маңғыстау-да-ғы, "in Mangystau".
+constexpr Rule kRelative[] = {{kLocative, U"ғы гі қы кі"}};
 
-const std::vector<std::u32string> kPossessive = {U"ымыз", U"іміз", U"ыңыз", U"іңіз", U"мыз", U"міз",
-                                                 U"ңыз",  U"ңіз",  U"сы",   U"сі",   U"ым",  U"ім",
-                                                 U"ың",   U"ің",   U"sı",   U"si"};
+constexpr Rule kCases[] = {
+    // Genitive.
+    {kVowel | kNasal, U"ның нің"},
+    {kVoiced, U"дың дің"},
+    {kVoiceless, U"тың тің"},
+    // Dative. -на/-не follow only a possessive (қала-сы-на) and -а/-е only my/your
+    // (қалам-ым-а), so that астана, ана and бала keep their last letters.
+    {kVowel | kVoiced, U"ға ге"},
+    {kVoiceless, U"қа ке"},
+    {kPossessive, U"на не"},
+    {kMyYour, U"а е"},
+    // Locative. -нда/-нде only after a possessive (қала-сы-нда), or қазақстан-да would lose its н.
+    {kVowel | kVoiced, U"да де"},
+    {kVoiceless, U"та те"},
+    {kPossessive, U"нда нде"},
+    // Ablative.
+    {kVowel | kVoiced, U"дан ден"},
+    {kVoiceless, U"тан тен"},
+    {kNasal | kPossessive, U"нан нен"},
+    // Accusative. The lone -н only after a certain possessive (қала-сы-н), since тұрғын,
+    // бүгін and үшін end in -ын/-ін of their own.
+    {kVowel, U"ны ні"},
+    {kVoiced, U"ды ді"},
+    {kVoiceless, U"ты ті"},
+    {kSurePossessive, U"н"},
+    // Instrumental.
+    {kVowel | kVoiced, U"мен"},
+    {kVoiced, U"бен"},
+    {kVoiceless, U"пен"},
+};
 
-const std::vector<std::u32string> kPlural = {U"лар", U"лер", U"дар", U"дер", U"тар", U"тер",
-                                             U"lar", U"ler", U"dar", U"der", U"tar", U"ter"};
+constexpr Rule kPossessives[] = {
+    {kVowel, U"сы сі мыз міз ңыз ңіз"},
+    {kVoiced | kVoiceless, U"ымыз іміз ыңыз іңіз"},
+    // A final -ы/-і or -ым/-ім after a consonant is as often the stem's own (алматы, мұнайшы,
+    // білім), so it goes only where a plural comes before it or a case ending that needs a
+    // possessive came after it.
+    {kPlural | kLicensed, U"ы і ым ім ың ің"},
+};
 
-bool IsVowel(char32_t c) {
-  static constexpr std::u32string_view kVowels = U"аәеёиоөуұүыіэюяaäeéıioöuüúyýáó";
-  return kVowels.find(c) != std::u32string_view::npos;
-}
+constexpr Rule kPlurals[] = {
+    {kVowel | kVoiced, U"лар лер"},
+    {kVoiced, U"дар дер"},
+    {kVoiceless, U"тар тер"},
+};
 
-bool Allowed(After after, char32_t before) {
-  switch (after) {
-    case After::kAny:
-      return true;
-    case After::kConsonant:
-      return !IsVowel(before);
-    case After::kVowel:
-      return IsVowel(before);
-    case After::kNotS:
-      return before != U'с' && before != U's';
+// Words whose last letters look like an ending but are the stem's own; a word ending in one
+// of them loses nothing (Қазақстан is not қазақс-тан, Қызылорда not қызылор-да).
+constexpr LettersView kLookAlikes =
+    U"стан орда тенге теңге қазына шахта шахтер вахта қарағанды өскемен басқа";
+
+// Pairs of (Latin, Cyrillic) letters of the 2018 and 2021 Kazakh Latin alphabets.
+constexpr LettersView kLatinToCyrillic =
+    U"aаäәáәbбdдeеfфgгğғǵғhхıыiіjжkкlлmмnнñңńңoоöөóөpпqқrрsсşшtтuуūұüүúүvвwуyыýуzз";
+
+constexpr LettersView kVowels = U"аәеёиоөұүыіэюяaäáeıioöóuūüúy";
+// у and й are consonants here (су-ды, мұнай-дың); Latin u and y may be either, by alphabet.
+constexpr LettersView kVoicedConsonants = U"йлмнңрузжғиlmnñńrzjwuyýğǵ";
+// б в г д are devoiced at the end of a word, so they take voiceless variants (тоқаев-тың).
+constexpr LettersView kVoicelessConsonants = U"бвгдкқпстфхһцчшщbvgdkqpstfhşcç";
+constexpr LettersView kNasals = U"мнңmnñń";
+
+constexpr LettersView kApostrophes = U"'\u2019\u02BC";
+
+struct Word {
+  Letters letters;  // as written
+  Letters canon;    // the same with Latin letters turned Cyrillic, one for one
+};
+
+// Calls `visit` with each space-separated item of `list`.
+template <typename Visit>
+void ForEachItem(LettersView list, Visit visit) {
+  while (!list.empty()) {
+    const size_t space = list.find(U' ');
+    visit(list.substr(0, space));
+    list.remove_prefix(space == LettersView::npos ? list.size() : space + 1);
   }
-  return false;
 }
 
-bool StripCase(std::u32string* word) {
-  for (const Ending& e : kCaseEndings) {
-    if (word->size() < e.text.size() + kMinStem || !word->ends_with(e.text)) continue;
-    if (!Allowed(e.after, (*word)[word->size() - e.text.size() - 1])) continue;
-    word->resize(word->size() - e.text.size());
-    return true;
+bool EndsWithAny(LettersView text, LettersView list) {
+  bool found = false;
+  ForEachItem(list, [&](LettersView item) { found = found || text.ends_with(item); });
+  return found;
+}
+
+bool EndsInPlural(LettersView text) {
+  bool found = false;
+  for (const Rule& rule : kPlurals) found = found || EndsWithAny(text, rule.endings);
+  return found;
+}
+
+char32_t ToCyrillic(char32_t c) {
+  for (size_t i = 0; i < kLatinToCyrillic.size(); i += 2) {
+    if (kLatinToCyrillic[i] == c) return kLatinToCyrillic[i + 1];
   }
-  return false;
+  return c;
 }
 
-bool StripOne(const std::vector<std::u32string>& endings, std::u32string* word) {
-  for (const std::u32string& e : endings) {
-    if (word->size() >= e.size() + kMinStem && word->ends_with(e)) {
-      word->resize(word->size() - e.size());
-      return true;
+unsigned LetterClass(char32_t c) {
+  unsigned classes = 0;
+  if (kVowels.find(c) != LettersView::npos) classes |= kVowel;
+  if (kVoicedConsonants.find(c) != LettersView::npos) classes |= kVoiced;
+  if (kVoicelessConsonants.find(c) != LettersView::npos) classes |= kVoiceless;
+  if (kNasals.find(c) != LettersView::npos) classes |= kNasal;
+  return classes;
+}
+
+bool IsConsonant(char32_t c) { return (LetterClass(c) & (kVoiced | kVoiceless)) != 0; }
+
+// The contexts the first `size` letters of `word` make for an ending after them.
+unsigned ContextOf(const Word& word, size_t size, bool licensed) {
+  const LettersView stem = LettersView(word.canon).substr(0, size);
+  const auto letter_back = [&](size_t n) { return size > n ? word.letters[size - 1 - n] : U' '; };
+  unsigned context = LetterClass(letter_back(0));
+  if (licensed) context |= kLicensed;
+  if (EndsInPlural(stem)) context |= kPlural;
+  if (EndsWithAny(stem, U"да де та те")) context |= kLocative;
+  if (EndsWithAny(stem, U"ы і") && IsConsonant(letter_back(1))) {
+    context |= kPossessive;
+    if ((EndsWithAny(stem, U"сы сі") && (LetterClass(letter_back(2)) & kVowel)) ||
+        EndsInPlural(stem.substr(0, size - 1))) {
+      context |= kSurePossessive;
     }
   }
-  return false;
+  if (EndsWithAny(stem, U"ым ім ың ің") && IsConsonant(letter_back(2))) context |= kMyYour;
+  return context;
 }
 
-bool EndsWithPossessive(const std::u32string& word) {
-  for (const std::u32string& e : kPossessive) {
-    if (word.ends_with(e)) return true;
+// Whether `length` letters may come off the end of `word`: never leave fewer than three
+// letters (four after a one-letter ending, which is weak evidence), nor touch a look-alike.
+bool CanCut(const Word& word, size_t length) {
+  const size_t min_stem = length == 1 ? 4 : 3;
+  return word.canon.size() >= length + min_stem && !EndsWithAny(word.canon, kLookAlikes);
+}
+
+// Removes the longest ending in `rules` that may follow what precedes it. When that one would
+// leave too short a stem, removes nothing: a shorter ending would cut in the wrong place
+// (ел-іміз is not елі-міз). Returns the contexts that allowed the cut, or 0.
+unsigned StripLongest(std::span<const Rule> rules, bool licensed, Word* word) {
+  const size_t size = word->canon.size();
+  size_t best_length = 0;
+  unsigned best_fit = 0;
+  for (const Rule& rule : rules) {
+    ForEachItem(rule.endings, [&](LettersView ending) {
+      if (ending.size() <= best_length || ending.size() >= size ||
+          !word->canon.ends_with(ending)) {
+        return;
+      }
+      const unsigned fit = rule.after & ContextOf(*word, size - ending.size(), licensed);
+      if (fit != 0) best_length = ending.size(), best_fit = fit;
+    });
   }
-  return false;
+  if (best_length == 0 || !CanCut(*word, best_length)) return 0;
+  word->letters.resize(size - best_length);
+  word->canon.resize(size - best_length);
+  return best_fit;
 }
 
-// The third-person possessive after a plural: жұмысшылар-ы. Alone, a final ы/і is too often
-// part of the word (Алматы) to strip.
-bool StripPluralPossessive(std::u32string* word) {
-  if (word->empty() || (word->back() != U'ы' && word->back() != U'і' && word->back() != U'ı' &&
-                        word->back() != U'i')) {
-    return false;
+bool IsEnding(LettersView text) {
+  bool found = false;
+  for (std::span<const Rule> rules : {std::span<const Rule>(kCases),
+                                      std::span<const Rule>(kPossessives),
+                                      std::span<const Rule>(kPlurals)}) {
+    for (const Rule& rule : rules) {
+      ForEachItem(rule.endings, [&](LettersView ending) { found = found || ending == text; });
+    }
   }
-  std::u32string rest = word->substr(0, word->size() - 1);
-  if (!StripOne(kPlural, &rest)) return false;
-  word->pop_back();
-  return true;
+  // A locative with the relative -ғы after it (Almaty'dağı).
+  if (!found && text.size() > 2 && EndsWithAny(text, kRelative[0].endings)) {
+    return IsEnding(text.substr(0, text.size() - 2));
+  }
+  return found;
 }
 
-// "Qazaqstan'ğa": the Latin alphabets mark the ending of a name with an apostrophe.
-bool StripAfterApostrophe(std::u32string* word) {
-  const size_t apostrophe = word->find_last_of(U"'’");
-  if (apostrophe == std::u32string::npos || apostrophe < 3) return false;
-  if (word->size() - apostrophe > 6) return false;
-  word->resize(apostrophe);
-  return true;
-}
-
-std::u32string Decode(std::string_view word) {
-  std::u32string out;
-  for (size_t pos = 0; pos < word.size();) out += NextCodePoint(word, &pos);
-  return out;
-}
-
-std::string Encode(const std::u32string& word) {
+std::string ToUtf8(LettersView letters) {
   std::string out;
-  for (char32_t c : word) AppendUtf8(c, &out);
+  for (char32_t c : letters) AppendUtf8(c, &out);
   return out;
 }
 
 }  // namespace
 
 std::string StemKazakh(std::string_view word) {
-  std::u32string w = Decode(word);
-  if (StripAfterApostrophe(&w)) return Encode(w);
-  if (!StripCase(&w)) {
-    std::u32string rest = w;
-    if (StripOne(kAfterPossessive, &rest) && EndsWithPossessive(rest)) w = rest;
+  Word w;
+  for (size_t pos = 0; pos < word.size();) {
+    const char32_t c = NextCodePoint(word, &pos);
+    w.letters.push_back(c);
+    w.canon.push_back(ToCyrillic(c));
   }
-  if (!StripOne(kPossessive, &w)) StripPluralPossessive(&w);
-  StripOne(kPlural, &w);
-  return Encode(w);
+  // The writer of Qazaqstan'ğa has marked where the name ends: keep exactly the name.
+  const size_t apostrophe = w.letters.find_last_of(kApostrophes);
+  if (apostrophe != Letters::npos && apostrophe >= 3 &&
+      IsEnding(LettersView(w.canon).substr(apostrophe + 1))) {
+    return ToUtf8(LettersView(w.letters).substr(0, apostrophe));
+  }
+  // Kazakh stacks plural, possessive, case (and -ғы after a locative) in that order, so they
+  // come off from the end in reverse, at most one of each.
+  StripLongest(kRelative, false, &w);
+  const unsigned case_fit = StripLongest(kCases, false, &w);
+  const bool licensed = (case_fit & (kPossessive | kSurePossessive | kMyYour)) != 0;
+  StripLongest(kPossessives, licensed, &w);
+  StripLongest(kPlurals, false, &w);
+  return ToUtf8(w.letters);
 }
 
 }  // namespace steppe
