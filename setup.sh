@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Steppe's one set-up script. On a fresh Debian 12 machine it installs the packages that are
+# missing, builds Steppe in build/, and then:
+#   ./setup.sh demo   indexes corpus/ and runs: steppe search "West Oil Software" --after 2023-12
+#   ./setup.sh test   runs the whole test suite (ctest)
+#   ./setup.sh build  only installs and builds
+set -euo pipefail
+cd "$(dirname "$0")"
+
+readonly PACKAGES=(
+  g++ cmake ninja-build ccache pkg-config
+  libxapian-dev libicu-dev libstemmer-dev libboost-program-options-dev
+  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+)
+readonly BUILD_DIR=${STEPPE_BUILD_DIR:-build}
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+install_missing() {
+  local missing=() pkg
+  for pkg in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      sudo=(sudo)
+    else
+      say "missing Debian packages: ${missing[*]}"
+      say "run this script as root, or install them first: sudo apt-get install ${missing[*]}"
+      exit 1
+    fi
+  fi
+  say "installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+build() {
+  local generator=()
+  command -v ninja >/dev/null && generator=(-G Ninja)
+  if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
+    cmake -S . -B "$BUILD_DIR" "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  fi
+  cmake --build "$BUILD_DIR" -j "$(nproc)"
+}
+
+demo() {
+  local steppe=$BUILD_DIR/tools/steppe db=$BUILD_DIR/demo-db
+  rm -rf "$db"
+  "$steppe" index corpus/ --db "$db"
+  echo
+  echo "\$ steppe search \"West Oil Software\" --after 2023-12"
+  "$steppe" search "West Oil Software" --after 2023-12 --db "$db"
+}
+
+run_tests() {
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)"
+}
+
+main() {
+  local what=${1:-demo}
+  case $what in
+    demo | test | build) ;;
+    *)
+      say "unknown step '$what'; use: ./setup.sh demo | test | build"
+      exit 2
+      ;;
+  esac
+  install_missing
+  build
+  case $what in
+    demo) demo ;;
+    test) run_tests ;;
+  esac
+}
+
+main "$@"
