@@ -14,30 +14,34 @@ namespace {
 using Letters = std::u32string;
 using LettersView = std::u32string_view;
 
+// Never leave a stem shorter than this, so that short words and names keep their letters.
+constexpr size_t kMinStem = 3;
+
 // What may come right before an ending: bits of a context mask.
 enum : unsigned {
   kVowel = 1u << 0,
-  kVoiced = 1u << 1,      // a voiced consonant
-  kVoiceless = 1u << 2,   // a voiceless consonant
-  kNasal = 1u << 3,       // м н ң
-  kPossessive = 1u << 4,  // -ы/-і after a consonant: perhaps a third-person possessive
-  // -сы/-сі after a vowel, or -ы/-і after a plural: certainly a possessive.
-  kSurePossessive = 1u << 5,
-  kMyYour = 1u << 6,     // -ым/-ім/-ың/-ің after a consonant: my, your
-  kPlural = 1u << 7,     // a plural ending
-  kLocative = 1u << 8,   // -да/-де/-та/-те
-  kLicensed = 1u << 9,   // a case ending that only follows a possessive was just removed
+  kVoiced = 1u << 1,          // a voiced consonant
+  kVoiceless = 1u << 2,       // a voiceless consonant
+  kNasal = 1u << 3,           // м н ң
+  kPossessive = 1u << 4,      // -ы/-і after a consonant: perhaps a third-person possessive
+  kSurePossessive = 1u << 5,  // a possessive that the possessive rules take on sight
+  kMyYour = 1u << 6,          // -ым/-ім/-ың/-ің after a consonant: my, your
+  kPlural = 1u << 7,          // a plural ending
+  kLocative = 1u << 8,        // -да/-де/-та/-те
+  kLicensed = 1u << 9,        // a case ending that only follows a possessive was just removed
+  kTakesSy = 1u << 10,        // a stem whose possessive is -сы/-сі
+  kTakesY = 1u << 11,         // a stem in -ыс/-іс, whose possessive is -ы/-і
 };
 
 // One ending in its variants (space-separated) and the contexts it may follow. Kazakh endings
 // agree with the last sound of the stem (ақтау-ға, қазақ-қа, алматы-ның, тоқаев-тың), so the
 // variant that would not fit there is not an ending there: алматы does not end in -ты.
+// Endings are spelt in Cyrillic; Latin words are matched through a Cyrillic copy.
 struct Rule {
   unsigned after;
   LettersView endings;
 };
 
-// Endings are spelt in Cyrillic; Latin words are matched through a Cyrillic copy.
 // -ғы/-гі after a locative makes an adjective of place: маңғыстау-да-ғы, "in Mangystau".
 constexpr Rule kRelative[] = {{kLocative, U"ғы гі қы кі"}};
 
@@ -73,12 +77,14 @@ constexpr Rule kCases[] = {
 };
 
 constexpr Rule kPossessives[] = {
-    {kVowel, U"сы сі мыз міз ңыз ңіз"},
+    {kTakesSy, U"сы сі"},
+    {kVowel, U"мыз міз ңыз ңіз"},
     {kVoiced | kVoiceless, U"ымыз іміз ыңыз іңіз"},
     // A final -ы/-і or -ым/-ім after a consonant is as often the stem's own (алматы, мұнайшы,
-    // білім), so it goes only where a plural comes before it or a case ending that needs a
-    // possessive came after it.
-    {kPlural | kLicensed, U"ы і ым ім ың ің"},
+    // білім), so it goes only after a plural or an -ыс/-іс stem, or where a case ending that
+    // needs a possessive came after it.
+    {kTakesY | kPlural | kLicensed, U"ы і"},
+    {kPlural | kLicensed, U"ым ім ың ің"},
 };
 
 constexpr Rule kPlurals[] = {
@@ -89,8 +95,7 @@ constexpr Rule kPlurals[] = {
 
 // Words whose last letters look like an ending but are the stem's own; a word ending in one
 // of them loses nothing (Қазақстан is not қазақс-тан, Қызылорда not қызылор-да).
-constexpr LettersView kLookAlikes =
-    U"стан орда тенге теңге қазына шахта шахтер вахта қарағанды өскемен басқа";
+constexpr LettersView kLookAlikes = U"стан орда тенге теңге қазына шахта шахтер вахта басқа";
 
 // Pairs of (Latin, Cyrillic) letters of the 2018 and 2021 Kazakh Latin alphabets.
 constexpr LettersView kLatinToCyrillic =
@@ -150,29 +155,43 @@ unsigned LetterClass(char32_t c) {
 
 bool IsConsonant(char32_t c) { return (LetterClass(c) & (kVoiced | kVoiceless)) != 0; }
 
+// The kind of stem the first `size` letters of `word` make, as far as a possessive goes.
+unsigned StemShape(const Word& word, size_t size) {
+  const LettersView stem = LettersView(word.canon).substr(0, size);
+  const auto letter_back = [&](size_t n) { return size > n ? word.letters[size - 1 - n] : U' '; };
+  unsigned shape = 0;
+  if (EndsInPlural(stem)) shape |= kPlural;
+  // A vowel stem takes -сы (қала-сы). But stems in -ыс/-іс (облыс, жұмыс, өндіріс) are far
+  // commoner than stems in -ы/-і, so -ысы reads облыс-ы, save for the agent nouns in -шы/-ші
+  // (басшы-сы) and the pay words in -ақы (жалақы-сы, зейнетақы-сы).
+  if ((LetterClass(letter_back(0)) & kVowel) != 0 &&
+      (!EndsWithAny(stem, U"ы і") || EndsWithAny(stem, U"шы ші ақы"))) {
+    shape |= kTakesSy;
+  }
+  if (EndsWithAny(stem, U"ыс іс") && IsConsonant(letter_back(2))) shape |= kTakesY;
+  return shape;
+}
+
 // The contexts the first `size` letters of `word` make for an ending after them.
 unsigned ContextOf(const Word& word, size_t size, bool licensed) {
   const LettersView stem = LettersView(word.canon).substr(0, size);
   const auto letter_back = [&](size_t n) { return size > n ? word.letters[size - 1 - n] : U' '; };
-  unsigned context = LetterClass(letter_back(0));
+  unsigned context = LetterClass(letter_back(0)) | StemShape(word, size);
   if (licensed) context |= kLicensed;
-  if (EndsInPlural(stem)) context |= kPlural;
   if (EndsWithAny(stem, U"да де та те")) context |= kLocative;
-  if (EndsWithAny(stem, U"ы і") && IsConsonant(letter_back(1))) {
-    context |= kPossessive;
-    if ((EndsWithAny(stem, U"сы сі") && (LetterClass(letter_back(2)) & kVowel)) ||
-        EndsInPlural(stem.substr(0, size - 1))) {
-      context |= kSurePossessive;
-    }
+  if (EndsWithAny(stem, U"ы і") && IsConsonant(letter_back(1))) context |= kPossessive;
+  if ((EndsWithAny(stem, U"сы сі") && (StemShape(word, size - 2) & kTakesSy) != 0) ||
+      (EndsWithAny(stem, U"ы і") && (StemShape(word, size - 1) & (kPlural | kTakesY)) != 0)) {
+    context |= kSurePossessive;
   }
   if (EndsWithAny(stem, U"ым ім ың ің") && IsConsonant(letter_back(2))) context |= kMyYour;
   return context;
 }
 
-// Whether `length` letters may come off the end of `word`: never leave fewer than three
-// letters (four after a one-letter ending, which is weak evidence), nor touch a look-alike.
+// Whether `length` letters may come off the end of `word`: never leave too short a stem (one
+// letter longer after a one-letter ending, which is weak evidence), nor touch a look-alike.
 bool CanCut(const Word& word, size_t length) {
-  const size_t min_stem = length == 1 ? 4 : 3;
+  const size_t min_stem = length == 1 ? kMinStem + 1 : kMinStem;
   return word.canon.size() >= length + min_stem && !EndsWithAny(word.canon, kLookAlikes);
 }
 
@@ -185,12 +204,14 @@ unsigned StripLongest(std::span<const Rule> rules, bool licensed, Word* word) {
   unsigned best_fit = 0;
   for (const Rule& rule : rules) {
     ForEachItem(rule.endings, [&](LettersView ending) {
-      if (ending.size() <= best_length || ending.size() >= size ||
-          !word->canon.ends_with(ending)) {
+      if (ending.size() <= best_length || ending.size() >= size || !word->canon.ends_with(ending)) {
         return;
       }
       const unsigned fit = rule.after & ContextOf(*word, size - ending.size(), licensed);
-      if (fit != 0) best_length = ending.size(), best_fit = fit;
+      if (fit != 0) {
+        best_length = ending.size();
+        best_fit = fit;
+      }
     });
   }
   if (best_length == 0 || !CanCut(*word, best_length)) return 0;
@@ -201,9 +222,9 @@ unsigned StripLongest(std::span<const Rule> rules, bool licensed, Word* word) {
 
 bool IsEnding(LettersView text) {
   bool found = false;
-  for (std::span<const Rule> rules : {std::span<const Rule>(kCases),
-                                      std::span<const Rule>(kPossessives),
-                                      std::span<const Rule>(kPlurals)}) {
+  for (std::span<const Rule> rules :
+       {std::span<const Rule>(kCases), std::span<const Rule>(kPossessives),
+        std::span<const Rule>(kPlurals)}) {
     for (const Rule& rule : rules) {
       ForEachItem(rule.endings, [&](LettersView ending) { found = found || ending == text; });
     }
@@ -232,7 +253,7 @@ std::string StemKazakh(std::string_view word) {
   }
   // The writer of Qazaqstan'ğa has marked where the name ends: keep exactly the name.
   const size_t apostrophe = w.letters.find_last_of(kApostrophes);
-  if (apostrophe != Letters::npos && apostrophe >= 3 &&
+  if (apostrophe != Letters::npos && apostrophe >= kMinStem &&
       IsEnding(LettersView(w.canon).substr(apostrophe + 1))) {
     return ToUtf8(LettersView(w.letters).substr(0, apostrophe));
   }
