@@ -18,7 +18,7 @@ struct STEPPE_EXPORT Options {
   bool create_if_missing = false;
 
   // Called for each input problem that was reported and skipped (a bad date, an unreadable
-  // file), from the thread that found it. Default: none; problems are still counted.
+  // file), on the thread that called Index. Default: none; problems are still counted.
   std::function<void(const Problem&)> on_problem;
 
   // Parameters that affect performance. Most clients should leave them alone.
@@ -27,7 +27,8 @@ struct STEPPE_EXPORT Options {
   // memory. Default: 2000.
   size_t docs_per_commit = 2000;
 
-  // Threads that analyse text while indexing; 0 means one per core. Default: 0.
+  // Threads that read and analyse files in Index::AddPath, while the calling thread writes;
+  // 0 means one per core. Default: 0.
   int threads = 0;
 
   // Distinct words whose analysis (stem, transliteration, spelling key) is cached per thread.

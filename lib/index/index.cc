@@ -5,8 +5,11 @@
 
 #include <xapian.h>
 
+#include <thread>
+
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
+#include "index/document_pipeline.h"
 #include "read/walk.h"
 #include "util/xapian_errors.h"
 
@@ -31,13 +34,26 @@ struct Index::Impl {
                                      "': it has no id; set Article::id to a unique key");
     }
     try {
-      Xapian::Document doc = builder.Build(article);
-      db.replace_document(IdTerm(article.id), doc);
-      if (++pending >= options.docs_per_commit) return Commit();
-      return Status::OK();
+      return Write({IdTerm(article.id), builder.Build(article)});
     } catch (...) {
       return StatusFromCurrentException("cannot add " + article.id, dir);
     }
+  }
+
+  // Replaces the document with the same id term, committing every docs_per_commit.
+  Status Write(BuiltDocument&& built) {
+    try {
+      db.replace_document(built.id_term, built.document);
+      if (++pending >= options.docs_per_commit) return Commit();
+      return Status::OK();
+    } catch (...) {
+      return StatusFromCurrentException("cannot write " + built.id_term.substr(1), dir);
+    }
+  }
+
+  size_t Threads() const {
+    if (options.threads > 0) return static_cast<size_t>(options.threads);
+    return std::max(1u, std::thread::hardware_concurrency());
   }
 
   Status Commit() {
@@ -93,20 +109,11 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   CollectArticleFiles(path, &files, &problems);
   for (const Problem& p : problems) impl_->Report(p, stats);
   if (files.empty() && !problems.empty()) ++stats->skipped;
-  for (const std::filesystem::path& file : files) {
-    Article article;
-    problems.clear();
-    const Status read = ReadArticleFile(file, &article, &problems);
-    for (const Problem& p : problems) impl_->Report(p, stats);
-    if (!read.ok()) {
-      impl_->Report({file.string(), 0, read.message(), ""}, stats);
-      ++stats->skipped;
-      continue;
-    }
-    if (Status s = impl_->Add(article); !s.ok()) return s;
-    ++stats->indexed;
-  }
-  return Status::OK();
+  DocumentPipeline pipeline(impl_->Threads(), impl_->options.word_cache_entries);
+  return pipeline.Run(
+      files, [&](const Problem& p) { impl_->Report(p, stats); },
+      [&](BuiltDocument&& doc) { return impl_->Write(std::move(doc)); }, &stats->indexed,
+      &stats->skipped);
 }
 
 Status Index::AddArticle(const Article& article) { return impl_->Add(article); }

@@ -73,6 +73,42 @@ TEST(IndexTest, ProblemsAreReportedAndTheRunGoesOn) {
   EXPECT_NE(seen[1].reason.find("no such file"), std::string::npos);
 }
 
+TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
+  testing::TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    dir.Write("c/" + std::to_string(i) + ".md",
+              "---\ntitle: Article " + std::to_string(i) + "\ndate: 2024-01-" +
+                  std::to_string(10 + i % 18) + "\n---\nWorkers in Zhanaozen, story " +
+                  std::to_string(i) + ". Жаңаөзенде ереуіл.\n");
+  }
+  dir.Write("c/bad.md", "---\ntitle: Bad\ndate: 2024-02-30\n---\nBody\n");
+  std::vector<std::vector<std::string>> results;
+  for (int threads : {1, 2}) {
+    Options options = Create();
+    options.threads = threads;
+    options.docs_per_commit = 7;  // several commits along the way
+    const auto db = dir.path() / ("db" + std::to_string(threads));
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(options, db, &index).ok());
+    IndexStats stats;
+    ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+    ASSERT_TRUE(index->Commit().ok());
+    EXPECT_EQ(stats.indexed, 41u);
+    EXPECT_EQ(stats.problems, 1u);
+    index.reset();
+    std::unique_ptr<Searcher> searcher;
+    ASSERT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+    SearchResults r;
+    ASSERT_TRUE(searcher->Search({.query = "Zhanaozen", .limit = 100}, &r).ok());
+    std::vector<std::string> ids;
+    for (const Hit& h : r.hits) ids.push_back(h.id);
+    std::sort(ids.begin(), ids.end());
+    results.push_back(ids);
+  }
+  EXPECT_EQ(results[0].size(), 40u);
+  EXPECT_EQ(results[0], results[1]);
+}
+
 TEST(IndexTest, ArticleWithoutIdIsRejected) {
   testing::TempDir dir;
   std::unique_ptr<Index> index;

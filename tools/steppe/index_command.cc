@@ -15,12 +15,17 @@ namespace steppe::cli {
 int RunIndex(const std::vector<std::string>& args) {
   std::string db_flag;
   std::vector<std::string> paths;
+  int jobs = 0;
+  size_t batch = Options().docs_per_commit;
   po::options_description visible(
       "Adds article files, and folders of them (recursively), to the index.\n"
       "Re-indexing a file replaces its article.\n\n"
       "Example:\n  steppe index corpus/ --db ./steppe-db\n\nOptions");
   visible.add_options()("help,h", "show this help")(
-      "db", po::value(&db_flag), "index directory (default: $STEPPE_DB, else ./steppe-db)");
+      "db", po::value(&db_flag), "index directory (default: $STEPPE_DB, else ./steppe-db)")(
+      "jobs,j", po::value(&jobs)->default_value(0),
+      "threads reading and analysing (0: one per core)")(
+      "batch", po::value(&batch)->default_value(batch), "articles per commit");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths));
   po::positional_options_description positional;
@@ -38,6 +43,8 @@ int RunIndex(const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
   Options options;
   options.create_if_missing = true;
+  options.threads = jobs;
+  options.docs_per_commit = batch > 0 ? batch : 1;
   options.on_problem = [](const Problem& p) { PrintError(p.ToString()); };
   std::unique_ptr<Index> index;
   if (Status s = Index::Open(options, db, &index); !s.ok()) {
