@@ -3,6 +3,7 @@
 #define STEPPE_SEARCH_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,10 +16,15 @@
 
 namespace steppe {
 
-// One search. Filters combine with AND; a request with filters and no query words lists
-// every matching article, newest first.
+// The order of hits.
+enum class SortOrder { kRelevance, kNewest, kOldest };
+
+// One search. Filters of different fields combine with AND, values of one field with OR. A
+// request with filters and no query words lists every matching article, newest first.
 struct STEPPE_EXPORT SearchRequest {
-  // Words and "quoted phrases"; every word must match, in any of its spellings.
+  // Words, "quoted phrases", OR, NOT/-word, brackets and field:value (docs/query-language.md);
+  // every word must match, in any of its spellings. When no article has every word, the
+  // search is relaxed to any word, ranked, and SearchResults::relaxed says so.
   std::string query;
   // Only articles dated on or after the first day of this period (2023-12 = 1 Dec 2023).
   std::optional<Date> after;
@@ -27,8 +33,15 @@ struct STEPPE_EXPORT SearchRequest {
   // Only articles naming one of these companies / places, in any spelling.
   std::vector<std::string> companies;
   std::vector<std::string> places;
+  // Only articles from one of these sources / in one of these languages ("en", "ru", "kk").
+  std::vector<std::string> sources;
+  std::vector<std::string> langs;
   // Match exact spellings only, with no transliteration, spelling key or fuzzy variants.
   bool exact = false;
+  SortOrder sort = SortOrder::kRelevance;
+  // Count the values of each facet (company, place, year, month, source, lang) over all
+  // matching articles and return the top `facet_limit` of each; 0 counts none (faster).
+  size_t facet_limit = 0;
   size_t offset = 0;            // hits to skip, for paging
   size_t limit = 10;            // hits to return
   size_t snippet_length = 200;  // bytes of body text around the best match
@@ -48,12 +61,42 @@ struct STEPPE_EXPORT Hit {
   std::vector<std::pair<size_t, size_t>> highlights;
 };
 
+// How many matching articles have one value of a facet.
+struct STEPPE_EXPORT FacetCount {
+  std::string value;  // companies and places under one name for all their spellings
+  size_t count = 0;
+};
+
+// The top values of one facet, most frequent first.
+struct STEPPE_EXPORT Facet {
+  std::string field;  // "company", "place", "year", "month", "source" or "lang"
+  std::vector<FacetCount> values;
+};
+
 struct STEPPE_EXPORT SearchResults {
-  // Estimated number of matching articles (exact for small results).
+  // Matching articles: an estimate, and bounds that hold for certain. All three are equal,
+  // and exact, when the match is small (up to 1000) or facets were counted.
   size_t total_estimated = 0;
+  size_t total_lower = 0;
+  size_t total_upper = 0;
   std::vector<Hit> hits;
+  std::vector<Facet> facets;  // when SearchRequest::facet_limit > 0
+  // No article had every word, so these are articles with any of them.
+  bool relaxed = false;
+  // When the query found little: indexed spellings near the query's words, in both scripts.
+  std::vector<std::string> suggestions;
   // How the query was understood, for `steppe search --explain`.
   std::string query_description;
+};
+
+// What an index holds, for `steppe stats`.
+struct STEPPE_EXPORT IndexSummary {
+  size_t documents = 0;
+  std::optional<Date> first_date;  // of the dated articles
+  std::optional<Date> last_date;
+  size_t undated = 0;
+  uint64_t size_bytes = 0;    // on disk
+  std::vector<Facet> facets;  // every facet over the whole index
 };
 
 // How Steppe analyses one word, for both indexing and querying.

@@ -29,6 +29,14 @@ class STEPPE_EXPORT Searcher {
   // query, InvalidArgument for a bad filter.
   Status Search(const SearchRequest& request, SearchResults* out);
 
+  // Stores in *out the article with this id (for a file, its canonical path). Returns
+  // NotFound when there is none.
+  Status Get(const std::string& id, Article* out);
+
+  // Summarises the index: counts, date range, size and the top `facet_limit` values of every
+  // facet.
+  Status Summarise(size_t facet_limit, IndexSummary* out);
+
   // The number of articles in the index.
   size_t document_count() const;
 

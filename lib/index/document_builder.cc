@@ -92,6 +92,7 @@ void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::term
     // Names, and names only, get the spelling-variant terms: the keys are built to merge.
     if (f.keys.empty() || !names_.count(f.exact)) continue;
     AddTerm(prefix::kName + f.exact, wdf, doc);
+    AddTerm(prefix::kSpelling + f.keys.front() + ":" + f.exact, 0, doc);
     AddTerm(prefix::kTranslit + f.translit, wdf, doc);
     for (const std::string& key : f.keys) AddTerm(prefix::kKey + key, wdf, doc);
   }
@@ -104,15 +105,35 @@ void DocumentBuilder::IndexMetadata(const Article& a, Xapian::Document* doc) {
     std::snprintf(day, sizeof day, "%08d", a.date->FirstDay());
     doc->add_value(slot::kDate, day);
     doc->add_boolean_term(prefix::kYear + std::string(day, 4));
-    if (a.date->month > 0) doc->add_boolean_term(prefix::kMonth + std::string(day, 6));
+    doc->add_value(slot::kYear, std::string(day, 4));
+    if (a.date->month > 0) {
+      doc->add_boolean_term(prefix::kMonth + std::string(day, 6));
+      doc->add_value(slot::kMonth, std::string(day, 4) + "-" + std::string(day + 4, 2));
+    }
     if (a.date->day > 0) doc->add_boolean_term(prefix::kDay + std::string(day, 8));
   }
   doc->add_boolean_term(prefix::kLang + FoldAscii(a.lang));
-  if (!a.source.empty()) AddTerm(prefix::kSource + analyser_->NameKey(a.source), 0, doc);
-  for (const std::string& c : a.companies) {
-    AddTerm(prefix::kCompany + analyser_->NameKey(c), 0, doc);
+  doc->add_value(slot::kLang, FoldAscii(a.lang));
+  if (!a.source.empty()) {
+    AddTerm(prefix::kSource + analyser_->NameKey(a.source), 0, doc);
+    doc->add_value(slot::kSource, a.source);
   }
-  for (const std::string& p : a.places) AddTerm(prefix::kPlace + analyser_->NameKey(p), 0, doc);
+  doc->add_value(slot::kCompanies, IndexEntities(a.companies, prefix::kCompany, doc));
+  doc->add_value(slot::kPlaces, IndexEntities(a.places, prefix::kPlace, doc));
+}
+
+// Adds a term per entity, by the key of its name, and returns the facet value that lists them.
+std::string DocumentBuilder::IndexEntities(const std::vector<std::string>& names,
+                                           const char* term_prefix, Xapian::Document* doc) {
+  std::string value;
+  for (const std::string& name : names) {
+    const std::string key = analyser_->NameKey(name);
+    if (key.empty()) continue;
+    AddTerm(term_prefix + key, 0, doc);
+    if (!value.empty()) value += slot::kEntrySeparator;
+    value += key + slot::kKeySeparator + name;
+  }
+  return value;
 }
 
 }  // namespace steppe

@@ -29,6 +29,8 @@ class DocumentBuilder {
                    Xapian::Document* doc);
   void FindNames();
   void IndexMetadata(const Article& article, Xapian::Document* doc);
+  std::string IndexEntities(const std::vector<std::string>& names, const char* term_prefix,
+                            Xapian::Document* doc);
 
   Analyser* analyser_;
   std::vector<Token> title_tokens_;

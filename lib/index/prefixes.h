@@ -22,6 +22,7 @@ inline constexpr char kKey[] = "XK";       // spelling key of a capitalised word
 inline constexpr char kSource[] = "XS";    // source, folded
 inline constexpr char kCompany[] = "XC";   // company, by the spelling key of its name
 inline constexpr char kPlace[] = "XP";     // place, by the spelling key of its name
+inline constexpr char kSpelling[] = "XW";  // key + ":" + exact form of a name (suggestions)
 
 }  // namespace steppe::prefix
 
@@ -30,6 +31,18 @@ namespace steppe::slot {
 // YYYYMMDD of the publication date (first day of the month or year when only that is
 // known); absent when undated, so date ranges exclude undated articles.
 inline constexpr Xapian::valueno kDate = 0;
+// Facets. Companies and places hold "key\x1Ename" entries joined by "\x1F", so spellings
+// of one entity count together; the others hold one display value.
+inline constexpr Xapian::valueno kCompanies = 1;
+inline constexpr Xapian::valueno kPlaces = 2;
+inline constexpr Xapian::valueno kYear = 3;    // 2023
+inline constexpr Xapian::valueno kMonth = 4;   // 2023-12
+inline constexpr Xapian::valueno kSource = 5;  // as written
+inline constexpr Xapian::valueno kLang = 6;    // en, ru, kk
+
+// Separators inside the entity facet values.
+inline constexpr char kKeySeparator = '\x1E';
+inline constexpr char kEntrySeparator = '\x1F';
 
 }  // namespace steppe::slot
 

@@ -9,11 +9,14 @@
 #include <unordered_set>
 
 #include "analyse/analyser.h"
+#include "index/document_builder.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
+#include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
+#include "search/suggest.h"
 #include "util/xapian_errors.h"
 
 namespace steppe {
@@ -21,6 +24,9 @@ namespace {
 
 // Match sets are counted exactly up to this many hits; above it totals are estimates.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
+// Below this many hits, the search suggests other spellings.
+constexpr size_t kSuggestBelow = 3;
+constexpr size_t kMaxSuggestions = 4;
 
 std::string DayValue(const Date& d, int offset_days) {
   char buf[16];
@@ -34,6 +40,54 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& names, A
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+uint64_t DirectorySize(const std::filesystem::path& dir) {
+  uint64_t size = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) size += entry.file_size(ec);
+  }
+  return size;
+}
+
+std::optional<Date> DateFromValue(const std::string& value) {
+  Date date;
+  if (value.size() != 8 ||
+      !Date::Parse(value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6, 2), &date)
+           .ok()) {
+    return std::nullopt;
+  }
+  return date;
+}
+
+bool IsWordOrPhrase(const QueryNode& n) {
+  return n.kind == QueryNode::Kind::kWord || n.kind == QueryNode::Kind::kPhrase;
+}
+
+// Rewrites an AND of two or more words into (word OR word ...) AND the other clauses.
+// Returns false when there is nothing to relax.
+bool Relax(QueryNode* tree) {
+  if (tree->kind != QueryNode::Kind::kAnd) return false;
+  QueryNode any;
+  any.kind = QueryNode::Kind::kOr;
+  std::vector<QueryNode> rest;
+  for (QueryNode& child : tree->children) {
+    (IsWordOrPhrase(child) ? any.children : rest).push_back(std::move(child));
+  }
+  if (any.children.size() < 2) return false;
+  rest.push_back(std::move(any));
+  tree->children = std::move(rest);
+  return true;
+}
+
+// The words the user is looking for (not those under NOT, not field values).
+std::string PositiveText(const QueryNode& node) {
+  if (IsWordOrPhrase(node)) return node.text;
+  if (node.kind == QueryNode::Kind::kNot) return "";
+  std::string text;
+  for (const QueryNode& child : node.children) text += PositiveText(child) + " ";
+  return text;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -41,6 +95,11 @@ struct Searcher::Impl {
       : dir(d), db(std::move(database)), analyser(o.word_cache_entries), builder(&db, &analyser) {}
 
   Status Search(const SearchRequest& request, SearchResults* out);
+  Status BuildQuery(const SearchRequest& request, const QueryNode& tree, Xapian::Query* query,
+                    bool* positive);
+  void Run(const SearchRequest& request, const Xapian::Query& query, bool positive,
+           SearchResults* out);
+  Status Summarise(size_t facet_limit, IndexSummary* out);
   Xapian::Query Filters(const SearchRequest& request);
   void FillHit(const Xapian::MSetIterator& it, const std::unordered_set<std::string>& terms,
                size_t snippet_length, Hit* hit);
@@ -64,6 +123,14 @@ Xapian::Query Searcher::Impl::Filters(const SearchRequest& request) {
     filters.push_back(AnyOf(prefix::kCompany, request.companies, &analyser));
   }
   if (!request.places.empty()) filters.push_back(AnyOf(prefix::kPlace, request.places, &analyser));
+  if (!request.sources.empty()) {
+    filters.push_back(AnyOf(prefix::kSource, request.sources, &analyser));
+  }
+  if (!request.langs.empty()) {
+    std::vector<Xapian::Query> langs;
+    for (const std::string& lang : request.langs) langs.emplace_back(prefix::kLang + lang);
+    filters.emplace_back(Xapian::Query::OP_OR, langs.begin(), langs.end());
+  }
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
@@ -87,6 +154,48 @@ void Searcher::Impl::FillHit(const Xapian::MSetIterator& it,
   hit->highlights = std::move(snippet.highlights);
 }
 
+Status Searcher::Impl::BuildQuery(const SearchRequest& request, const QueryNode& tree,
+                                  Xapian::Query* query, bool* positive) {
+  if (Status s = builder.Build(tree, request.exact, query, positive); !s.ok()) return s;
+  const Xapian::Query filters = Filters(request);
+  if (query->empty() && filters.empty()) {
+    return Status::InvalidQuery(
+        "the query has no words and no filters; give a word, a "
+        "\"phrase\", or a filter such as --company or --after");
+  }
+  if (query->empty()) *query = Xapian::Query::MatchAll;
+  if (!filters.empty()) *query = Xapian::Query(Xapian::Query::OP_FILTER, *query, filters);
+  return Status::OK();
+}
+
+void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& query, bool positive,
+                         SearchResults* out) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  // Only filters: nothing to rank by, so list the newest first.
+  const SortOrder sort =
+      !positive && request.sort == SortOrder::kRelevance ? SortOrder::kNewest : request.sort;
+  if (sort != SortOrder::kRelevance) {
+    enquire.set_sort_by_value_then_relevance(slot::kDate, sort == SortOrder::kNewest);
+  }
+  FacetCounter facets;
+  if (request.facet_limit > 0) facets.Register(&enquire);
+  // Facets count every match, so the match is then exact too.
+  const Xapian::doccount check = request.facet_limit > 0 ? db.get_doccount() : kCheckAtLeast;
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit), check);
+  out->total_estimated = mset.get_matches_estimated();
+  out->total_lower = mset.get_matches_lower_bound();
+  out->total_upper = mset.get_matches_upper_bound();
+  out->query_description = query.get_description();
+  if (request.facet_limit > 0) out->facets = facets.Collect(request.facet_limit);
+  const std::unordered_set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    out->hits.emplace_back();
+    FillHit(it, terms, request.snippet_length, &out->hits.back());
+  }
+}
+
 Status Searcher::Impl::Search(const SearchRequest& request, SearchResults* out) {
   *out = SearchResults();
   analyser.BeginText();
@@ -94,30 +203,35 @@ Status Searcher::Impl::Search(const SearchRequest& request, SearchResults* out) 
   if (Status s = ParseQuery(request.query, &tree); !s.ok()) return s;
   Xapian::Query query;
   bool positive = false;
-  if (Status s = builder.Build(tree, request.exact, &query, &positive); !s.ok()) return s;
-  const Xapian::Query filters = Filters(request);
-  if (query.empty() && filters.empty()) {
-    return Status::InvalidQuery(
-        "the query has no words and no filters; give a word, a "
-        "\"phrase\", or a filter such as --company or --after");
+  if (Status s = BuildQuery(request, tree, &query, &positive); !s.ok()) return s;
+  Run(request, query, positive, out);
+  // No article has every word: relax to any word, ranked, and say so. NOT and field clauses
+  // stay conditions.
+  if (out->total_upper == 0 && Relax(&tree)) {
+    if (Status s = BuildQuery(request, tree, &query, &positive); !s.ok()) return s;
+    *out = SearchResults();
+    Run(request, query, positive, out);
+    out->relaxed = out->total_upper > 0;
   }
-  if (query.empty()) query = Xapian::Query::MatchAll;
-  if (!filters.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filters);
+  if (positive && out->total_estimated < kSuggestBelow) {
+    out->suggestions = SuggestSpellings(db, &analyser, PositiveText(tree), kMaxSuggestions);
+  }
+  return Status::OK();
+}
 
+Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
+  *out = IndexSummary();
+  out->documents = db.get_doccount();
+  out->undated = out->documents - db.get_value_freq(slot::kDate);
+  out->first_date = DateFromValue(db.get_value_lower_bound(slot::kDate));
+  out->last_date = DateFromValue(db.get_value_upper_bound(slot::kDate));
+  out->size_bytes = DirectorySize(dir);
   Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  // Only filters: nothing to rank by, so list the newest first.
-  if (!positive) enquire.set_sort_by_value(slot::kDate, true);
-  const Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                       static_cast<Xapian::doccount>(request.limit), kCheckAtLeast);
-  out->total_estimated = mset.get_matches_estimated();
-  out->query_description = query.get_description();
-  const std::unordered_set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out->hits.emplace_back();
-    FillHit(it, terms, request.snippet_length, &out->hits.back());
-  }
+  enquire.set_query(Xapian::Query::MatchAll);
+  FacetCounter facets;
+  facets.Register(&enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  out->facets = facets.Collect(facet_limit);
   return Status::OK();
 }
 
@@ -155,6 +269,29 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
     } catch (...) {
       return StatusFromCurrentException("search failed", impl_->dir);
     }
+  }
+}
+
+Status Searcher::Get(const std::string& id, Article* out) {
+  try {
+    const std::string term = IdTerm(id);
+    Xapian::PostingIterator it = impl_->db.postlist_begin(term);
+    if (it == impl_->db.postlist_end(term)) {
+      return Status::NotFound("no article with id " + id + " in index " + impl_->dir.string() +
+                              "; ids are canonical file paths, as 'steppe search --json' shows");
+    }
+    *out = ParseStoredArticle(impl_->db.get_document(*it).get_data());
+    return Status::OK();
+  } catch (...) {
+    return StatusFromCurrentException("cannot read article " + id, impl_->dir);
+  }
+}
+
+Status Searcher::Summarise(size_t facet_limit, IndexSummary* out) {
+  try {
+    return impl_->Summarise(facet_limit, out);
+  } catch (...) {
+    return StatusFromCurrentException("cannot summarise", impl_->dir);
   }
 }
 

@@ -217,5 +217,74 @@ TEST_F(CliTest, AnalyzeShowsTheSharedKey) {
   EXPECT_NE(run.out.find("Janasan"), std::string::npos);   // the key both spellings share
 }
 
+TEST_F(CliTest, FacetsMergeSpellingsOfOneCompanyAndPlace) {
+  const nlohmann::json j = Json({"search", "strike", "--facets", "--facet-limit", "50"});
+  ASSERT_TRUE(j.contains("facets"));
+  size_t kazmunaygas_entries = 0, zhanaozen_entries = 0;
+  for (const auto& v : j["facets"]["company"]) {
+    const std::string name = v["value"];
+    kazmunaygas_entries += name.find("Gas") != std::string::npos ||
+                           name.find("Gaz") != std::string::npos ||
+                           name.find("Газ") != std::string::npos;
+  }
+  for (const auto& v : j["facets"]["place"]) {
+    const std::string name = v["value"];
+    zhanaozen_entries += name.find("aozen") != std::string::npos ||
+                         name.find("озен") != std::string::npos ||
+                         name.find("өзен") != std::string::npos;
+  }
+  EXPECT_EQ(kazmunaygas_entries, 1u) << j["facets"]["company"];
+  EXPECT_EQ(zhanaozen_entries, 1u) << j["facets"]["place"];
+  for (const char* field : {"company", "place", "year", "month", "source", "lang"}) {
+    EXPECT_TRUE(j["facets"].contains(field)) << field;
+  }
+}
+
+TEST_F(CliTest, CompanyFilterWithoutWordsListsNewestFirstWhateverTheSpelling) {
+  const nlohmann::json a = Json({"search", "--company", "KazMunaiGas", "--limit", "100"});
+  const nlohmann::json b = Json({"search", "--company", "ҚазМұнайГаз", "--limit", "100"});
+  EXPECT_EQ(Paths(a), Paths(b));
+  EXPECT_GE(a["hits"].size(), 3u);
+  std::string previous = "9999";
+  for (const auto& hit : a["hits"]) {
+    const std::string date = hit["date"].is_null() ? "" : hit["date"].get<std::string>();
+    EXPECT_LE(date, previous);
+    previous = date;
+  }
+}
+
+TEST_F(CliTest, NegatedWordsAndFieldsReachTheQuery) {
+  for (const auto& hit : Json({"search", "Zhanaozen", "-lang:en", "--limit", "100"})["hits"]) {
+    EXPECT_EQ(std::string(hit["path"]).find(".en."), std::string::npos) << hit["path"];
+  }
+}
+
+TEST_F(CliTest, JsonlPrintsOneHitPerLine) {
+  const CliRun run = Steppe({"search", "Zhanaozen", "--jsonl", "--limit", "3"});
+  ASSERT_EQ(run.exit_code, 0);
+  std::istringstream lines(run.out);
+  size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    EXPECT_TRUE(nlohmann::json::parse(line).contains("snippet"));
+  }
+  EXPECT_EQ(n, 3u);
+}
+
+TEST_F(CliTest, ShowAndStats) {
+  const std::string file = (dir_->path() / "corpus" / "2023-12-12-wos-strike-begins.en.md");
+  const CliRun show = Steppe({"show", file, "--json"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  const nlohmann::json article = nlohmann::json::parse(show.out);
+  EXPECT_EQ(article["date"], "2023-12-12");
+  EXPECT_EQ(article["companies"][0], "West Oil Software");
+  EXPECT_EQ(Steppe({"show", "/no/such/article.md"}).exit_code, 1);
+
+  const CliRun stats = Steppe({"stats", "--json"});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  const nlohmann::json j = nlohmann::json::parse(stats.out);
+  EXPECT_EQ(j["documents"].get<size_t>(), CorpusArticlesNaming("").size());
+  EXPECT_EQ(Steppe({"facets", "--field", "nonsense"}).exit_code, 2);
+}
+
 }  // namespace
 }  // namespace steppe

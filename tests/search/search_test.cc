@@ -189,5 +189,116 @@ TEST_F(SnippetTest, PicksThePassageWithTheMatch) {
   EXPECT_EQ(r.hits[0].snippet.rfind("… ", 0), 0u);  // cut at the front
 }
 
+class FacetTest : public IndexFixture {
+ protected:
+  void SetUp() override {
+    auto make = [](std::string id, Date date, std::string lang, std::string source,
+                   std::vector<std::string> companies, std::vector<std::string> places) {
+      Article a = Make(std::move(id), "Strike", "The strike went on.", date, std::move(lang));
+      a.source = std::move(source);
+      a.companies = std::move(companies);
+      a.places = std::move(places);
+      return a;
+    };
+    Build({make("a", {2023, 12, 12}, "en", "Steppe Wire", {"KazMunayGas", "West Oil Software"},
+                {"Zhanaozen"}),
+           make("b", {2024, 1, 29}, "ru", "Каспий", {"КазМунайГаз"}, {"Жанаозен"}),
+           make("c", {2024, 2, 27}, "kk", "Каспий", {"ҚазМұнайГаз"}, {"Жаңаөзен", "Ақтау"}),
+           make("d", {2011, 12, 16}, "en", "Steppe Wire", {"KazMunaiGas"}, {"Janaozen"})});
+  }
+
+  static const Facet& Field(const SearchResults& r, const std::string& field) {
+    for (const Facet& f : r.facets) {
+      if (f.field == field) return f;
+    }
+    static const Facet kNone;
+    return kNone;
+  }
+};
+
+TEST_F(FacetTest, CompanyAndPlaceFacetsMergeEverySpelling) {
+  const SearchResults r = Search({.query = "strike", .facet_limit = 10});
+  const Facet& companies = Field(r, "company");
+  ASSERT_EQ(companies.values.size(), 2u);
+  EXPECT_EQ(companies.values[0].count, 4u);  // four spellings of KazMunayGas, one entry
+  EXPECT_EQ(companies.values[1].value, "West Oil Software");
+  const Facet& places = Field(r, "place");
+  ASSERT_EQ(places.values.size(), 2u);
+  EXPECT_EQ(places.values[0].count, 4u);
+  EXPECT_EQ(places.values[1].value, "Ақтау");
+}
+
+TEST_F(FacetTest, FacetsCountOnlyTheMatchingArticles) {
+  const SearchResults r = Search({.query = "strike", .after = Date{2024, 0, 0}, .facet_limit = 5});
+  EXPECT_EQ(r.total_estimated, 2u);
+  const Facet& years = Field(r, "year");
+  ASSERT_EQ(years.values.size(), 1u);
+  EXPECT_EQ(years.values[0].value, "2024");
+  EXPECT_EQ(years.values[0].count, 2u);
+  const Facet& langs = Field(r, "lang");
+  EXPECT_EQ(langs.values.size(), 2u);  // ru and kk
+}
+
+TEST_F(FacetTest, SourceAndLangFiltersOrWithinAFieldAndAcrossFields) {
+  EXPECT_EQ(Set(IdsOf(Search({.query = "strike", .sources = {"Steppe Wire"}}))),
+            (std::set<std::string>{"a", "d"}));
+  EXPECT_EQ(Set(IdsOf(Search({.query = "strike", .langs = {"ru", "kk"}}))),
+            (std::set<std::string>{"b", "c"}));
+  EXPECT_EQ(Set(IdsOf(Search({.query = "strike", .sources = {"Каспий"}, .langs = {"kk"}}))),
+            (std::set<std::string>{"c"}));
+  EXPECT_EQ(Set(Ids("strike -lang:en")), (std::set<std::string>{"b", "c"}));
+}
+
+TEST_F(FacetTest, SortsByDateEitherWay) {
+  EXPECT_EQ(IdsOf(Search({.query = "strike", .sort = SortOrder::kOldest})),
+            (std::vector<std::string>{"d", "a", "b", "c"}));
+  EXPECT_EQ(IdsOf(Search({.query = "strike", .sort = SortOrder::kNewest})),
+            (std::vector<std::string>{"c", "b", "a", "d"}));
+}
+
+TEST_F(FacetTest, SummaryCoversTheWholeIndex) {
+  IndexSummary summary;
+  ASSERT_TRUE(searcher_->Summarise(3, &summary).ok());
+  EXPECT_EQ(summary.documents, 4u);
+  EXPECT_EQ(summary.undated, 0u);
+  ASSERT_TRUE(summary.first_date && summary.last_date);
+  EXPECT_EQ(summary.first_date->ToString(), "2011-12-16");
+  EXPECT_EQ(summary.last_date->ToString(), "2024-02-27");
+  EXPECT_GT(summary.size_bytes, 0u);
+  EXPECT_EQ(summary.facets.size(), 6u);
+}
+
+TEST_F(FacetTest, GetReturnsTheStoredArticle) {
+  Article a;
+  ASSERT_TRUE(searcher_->Get("c", &a).ok());
+  EXPECT_EQ(a.lang, "kk");
+  EXPECT_EQ(a.places, (std::vector<std::string>{"Жаңаөзен", "Ақтау"}));
+  EXPECT_EQ(searcher_->Get("nope", &a).code(), Status::Code::kNotFound);
+}
+
+class RelaxTest : public IndexFixture {};
+
+TEST_F(RelaxTest, NoArticleWithEveryWordRelaxesToAnyWordAndSaysSo) {
+  Build({Make("a", "News", "A strike in Aktau."), Make("b", "News", "A protest in Aktobe.")});
+  const SearchResults r = Search({.query = "strike Aktobe"});
+  EXPECT_TRUE(r.relaxed);
+  EXPECT_EQ(Set(IdsOf(r)), (std::set<std::string>{"a", "b"}));
+  // NOT stays a condition when relaxing.
+  const SearchResults n = Search({.query = "strike protest -Aktobe"});
+  EXPECT_EQ(IdsOf(n), (std::vector<std::string>{"a"}));
+  EXPECT_FALSE(Search({.query = "strike Aktau"}).relaxed);
+}
+
+TEST_F(RelaxTest, SuggestsNearSpellingsInBothScriptsWhenLittleIsFound) {
+  Build({Make("a", "News", "Workers met in Kalamkas on Monday."),
+         Make("b", "Новости", "Рабочие собрались в Каламкасе в понедельник.")});
+  // A consonant typo: its key is one edit from Kalamkas's, and a different last letter rules
+  // out the fuzzy match, so nothing is found.
+  const SearchResults r = Search({.query = "Kalamkat"});
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_EQ(r.suggestions, (std::vector<std::string>{"Kalamkas", "Каламкасе"}));
+  EXPECT_TRUE(Search({.query = "Kalamkas"}).suggestions.empty());  // found: nothing to suggest
+}
+
 }  // namespace
 }  // namespace steppe

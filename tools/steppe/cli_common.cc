@@ -72,4 +72,20 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
 }
 
+std::string FacetsJson(const std::vector<Facet>& facets) {
+  std::string out = "{";
+  for (size_t i = 0; i < facets.size(); ++i) {
+    if (i) out += ",";
+    AppendJsonString(facets[i].field, &out);
+    out += ":[";
+    for (size_t j = 0; j < facets[i].values.size(); ++j) {
+      out += j ? ",{\"value\":" : "{\"value\":";
+      AppendJsonString(facets[i].values[j].value, &out);
+      out += ",\"count\":" + std::to_string(facets[i].values[j].count) + "}";
+    }
+    out += "]";
+  }
+  return out + "}";
+}
+
 }  // namespace steppe::cli

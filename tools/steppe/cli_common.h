@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "steppe/search.h"
 #include "steppe/status.h"
 
 namespace steppe::cli {
@@ -34,6 +35,9 @@ void PrintError(std::string_view message);
 
 // Writes `s` as a JSON string literal (quotes included) to `out`.
 void AppendJsonString(std::string_view s, std::string* out);
+
+// {"company":[{"value":"KazMunayGas","count":4},...],...}
+std::string FacetsJson(const std::vector<Facet>& facets);
 
 }  // namespace steppe::cli
 

@@ -12,6 +12,9 @@ namespace steppe::cli {
 int RunIndex(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);
 int RunAnalyze(const std::vector<std::string>& args);
+int RunShow(const std::vector<std::string>& args);
+int RunStats(const std::vector<std::string>& args);
+int RunFacets(const std::vector<std::string>& args);
 
 }  // namespace steppe::cli
 

@@ -21,6 +21,9 @@ struct Command {
 constexpr Command kCommands[] = {
     {"index", steppe::cli::RunIndex, "add article files and folders to the index"},
     {"search", steppe::cli::RunSearch, "find articles, in every spelling of the words"},
+    {"show", steppe::cli::RunShow, "print one stored article and its metadata"},
+    {"stats", steppe::cli::RunStats, "what the index holds: counts, dates, size, top values"},
+    {"facets", steppe::cli::RunFacets, "facet values over the whole index"},
     {"analyze", steppe::cli::RunAnalyze, "show how Steppe analyses text, word by word"},
 };
 
