@@ -21,6 +21,10 @@ struct STEPPE_EXPORT Options {
   // file), on the thread that called Index. Default: none; problems are still counted.
   std::function<void(const Problem&)> on_problem;
 
+  // How long Index::Open waits for another process's writer to finish, in seconds. Default: 0
+  // (Open returns Busy at once, naming that process).
+  double wait_for_writer_seconds = 0;
+
   // Parameters that affect performance. Most clients should leave them alone.
 
   // Articles added between automatic commits. Larger batches index faster and use more

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "steppe/export.h"
 #include "steppe/options.h"
@@ -12,7 +14,7 @@
 
 namespace steppe {
 
-// A read-only view of an index, which sees the last commit made before each search. Many
+// A read-only view of an index; each search sees the last commit made before it. Many
 // Searchers may be open while one Index writes. Not thread-safe: use one Searcher per thread.
 class STEPPE_EXPORT Searcher {
  public:
@@ -36,6 +38,12 @@ class STEPPE_EXPORT Searcher {
   // Summarises the index: counts, date range, size and the top `facet_limit` values of every
   // facet.
   Status Summarise(size_t facet_limit, IndexSummary* out);
+
+  // Verifies the index: Xapian's own structural check, then Steppe's invariants (each article
+  // has one id term, a stored record with that id, a well-formed date value). Appends one
+  // line per problem found to *problems, each saying how to repair it; the index is sound
+  // when none is added. Returns an error only when the check itself cannot run.
+  Status Check(std::vector<std::string>* problems);
 
   // The number of articles in the index.
   size_t document_count() const;

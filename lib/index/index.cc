@@ -5,6 +5,10 @@
 
 #include <xapian.h>
 
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "analyse/analyser.h"
@@ -74,6 +78,39 @@ struct Index::Impl {
   size_t pending = 0;
 };
 
+namespace {
+
+// Xapian's lock says that a writer exists, not which; Steppe leaves the writer's pid beside it
+// so that the next one can say who holds the index.
+std::filesystem::path PidFile(const std::filesystem::path& dir) {
+  return dir / "steppe-writer.pid";
+}
+
+Status BusyMessage(const std::filesystem::path& dir) {
+  std::ifstream in(PidFile(dir));
+  std::string pid;
+  std::getline(in, pid);
+  return Status::Busy("index " + dir.string() + " is being written by another process" +
+                      (pid.empty() ? "" : " (pid " + pid + ")") +
+                      "; try again when it has finished, or pass --wait");
+}
+
+Status OpenWritable(const Options& options, const std::filesystem::path& dir,
+                    Xapian::WritableDatabase* db) {
+  try {
+    const int action = options.create_if_missing ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
+    *db = Xapian::WritableDatabase(dir.string(), action);
+    std::ofstream(PidFile(dir)) << getpid() << "\n";
+    return Status::OK();
+  } catch (const Xapian::DatabaseLockError&) {
+    return BusyMessage(dir);
+  } catch (...) {
+    return StatusFromCurrentException("cannot open index for writing", dir);
+  }
+}
+
+}  // namespace
+
 Status Index::Open(const Options& options, const std::filesystem::path& dir,
                    std::unique_ptr<Index>* out) {
   std::error_code ec;
@@ -82,14 +119,17 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
                             ": no index there; create it with 'steppe index PATH --db " +
                             dir.string() + "'");
   }
-  try {
-    const int action = options.create_if_missing ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
-    Xapian::WritableDatabase db(dir.string(), action);
-    out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db))));
-    return Status::OK();
-  } catch (...) {
-    return StatusFromCurrentException("cannot open index for writing", dir);
+  const auto deadline = std::chrono::steady_clock::now() +
+                        std::chrono::duration<double>(options.wait_for_writer_seconds);
+  Xapian::WritableDatabase db;
+  Status s = OpenWritable(options, dir, &db);
+  while (s.code() == Status::Code::kBusy && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    s = OpenWritable(options, dir, &db);
   }
+  if (!s.ok()) return s;
+  out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db))));
+  return Status::OK();
 }
 
 Index::Index(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -101,6 +141,14 @@ Index::~Index() {
   // Xapian's destructor would commit too, but swallow any error silently; this is the same,
   // and the header tells callers to Commit() when they care.
   (void)impl_->Commit();
+  // The pid file goes first: removed after the lock, it could be the next writer's.
+  std::error_code ec;
+  std::filesystem::remove(PidFile(impl_->dir), ec);
+  try {
+    impl_->db.close();
+  } catch (const Xapian::Error&) {
+    // Nothing left to report to: the commit above already said what it could.
+  }
 }
 
 Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {

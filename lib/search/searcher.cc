@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstdio>
+#include <sstream>
 #include <unordered_set>
 
 #include "analyse/analyser.h"
@@ -259,9 +260,11 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
 Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
-  // A writer may commit while we read; Xapian then asks us to reopen. Retry once.
+  // Each search sees the last commit (reopen costs nothing when there is none). A writer may
+  // also commit while we read; Xapian then asks us to reopen. Retry once.
   for (int attempt = 0;; ++attempt) {
     try {
+      impl_->db.reopen();
       return impl_->Search(request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt > 0) return Status::Busy("index changed twice during one search; try again");
@@ -292,6 +295,59 @@ Status Searcher::Summarise(size_t facet_limit, IndexSummary* out) {
     return impl_->Summarise(facet_limit, out);
   } catch (...) {
     return StatusFromCurrentException("cannot summarise", impl_->dir);
+  }
+}
+
+namespace {
+
+// Steppe's own invariants for one document, appended to *problems.
+void CheckDocument(const Xapian::Database& db, Xapian::docid did,
+                   std::vector<std::string>* problems) {
+  const Xapian::Document doc = db.get_document(did);
+  std::vector<std::string> ids;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    t.skip_to(prefix::kId);
+    if (t == doc.termlist_end() || (*t).rfind(prefix::kId, 0) != 0) break;
+    ids.push_back(*t);
+  }
+  const std::string where = "document " + std::to_string(did) + ": ";
+  const std::string fix = "; re-index its file with 'steppe index FILE'";
+  if (ids.size() != 1) {
+    problems->push_back(where + std::to_string(ids.size()) + " id terms, not 1" + fix);
+    return;
+  }
+  const Article a = ParseStoredArticle(doc.get_data());
+  if (IdTerm(a.id) != ids.front()) {
+    problems->push_back(where + "stored record does not match its id term" + fix);
+  }
+  const std::string date = doc.get_value(slot::kDate);
+  if (!date.empty() && !DateFromValue(date)) {
+    problems->push_back(where + "date value '" + date + "' is not a date" + fix);
+  }
+  if (a.date.has_value() != !date.empty()) {
+    problems->push_back(where + "stored date and date value disagree" + fix);
+  }
+}
+
+}  // namespace
+
+Status Searcher::Check(std::vector<std::string>* problems) {
+  try {
+    std::ostringstream report;
+    const size_t errors =
+        Xapian::Database::check(impl_->dir.string(), Xapian::DBCHECK_SHORT_TREE, &report);
+    if (errors > 0) {
+      problems->push_back("Xapian found " + std::to_string(errors) +
+                          " structural error(s); rebuild the index: move it aside and run "
+                          "'steppe index' on your files again. Report:\n" +
+                          report.str());
+    }
+    for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
+      CheckDocument(impl_->db, *it, problems);
+    }
+    return Status::OK();
+  } catch (...) {
+    return StatusFromCurrentException("cannot check", impl_->dir);
   }
 }
 

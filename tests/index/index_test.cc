@@ -2,6 +2,11 @@
 #include "steppe/index.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "steppe/searcher.h"
 #include "support/temp_dir.h"
@@ -127,13 +132,83 @@ TEST(IndexTest, MissingIndexIsNotFoundAndSaysHowToCreateIt) {
   EXPECT_NE(s.message().find("steppe index"), std::string::npos);
 }
 
-TEST(IndexTest, SecondWriterIsBusy) {
+TEST(IndexTest, SecondWriterIsBusyAndNamesTheHolder) {
   testing::TempDir dir;
   std::unique_ptr<Index> first, second;
   ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &first).ok());
   const Status s = Index::Open(Create(), dir.path() / "db", &second);
   EXPECT_EQ(s.code(), Status::Code::kBusy);
-  EXPECT_NE(s.message().find("another process"), std::string::npos);
+  EXPECT_NE(
+      s.message().find("being written by another process (pid " + std::to_string(getpid()) + ")"),
+      std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("--wait"), std::string::npos);
+}
+
+TEST(IndexTest, WaitingForTheWriterSucceedsOnceItIsDone) {
+  testing::TempDir dir;
+  std::unique_ptr<Index> first;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &first).ok());
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    first.reset();
+  });
+  Options options = Create();
+  options.wait_for_writer_seconds = 10;
+  std::unique_ptr<Index> second;
+  const Status s = Index::Open(options, dir.path() / "db", &second);
+  release.join();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+TEST(IndexTest, SearchersKeepWorkingWhileAWriterCommits) {
+  testing::TempDir dir;
+  Options options = Create();
+  options.docs_per_commit = 5;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  ASSERT_TRUE(index->AddArticle({.id = "seed", .title = "strike", .body = "strike"}).ok());
+  ASSERT_TRUE(index->Commit().ok());
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    for (int i = 0; i < 300; ++i) {
+      Article a{.id = "a" + std::to_string(i), .title = "Strike", .body = "strike news"};
+      ASSERT_TRUE(index->AddArticle(a).ok());
+    }
+    ASSERT_TRUE(index->Commit().ok());
+    done = true;
+  });
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  size_t last = 0, searches = 0;
+  while (!done || searches == 0) {
+    SearchResults r;
+    const Status s = searcher->Search({.query = "strike", .limit = 1}, &r);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EXPECT_GE(r.total_estimated, last);  // sees commits as they land, never less
+    last = r.total_estimated;
+    ++searches;
+  }
+  writer.join();
+  SearchResults r;
+  ASSERT_TRUE(searcher->Search({.query = "strike"}, &r).ok());
+  EXPECT_EQ(r.total_estimated, 301u);
+}
+
+TEST(IndexTest, CheckFindsASoundIndexSound) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "---\ntitle: A\ndate: 2024-01\n---\nBody\n");
+  dir.Write("c/b.md", "B\nBody\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  index.reset();
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  std::vector<std::string> problems;
+  ASSERT_TRUE(searcher->Check(&problems).ok());
+  EXPECT_TRUE(problems.empty()) << problems.front();
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ int RunAnalyze(const std::vector<std::string>& args);
 int RunShow(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
 int RunFacets(const std::vector<std::string>& args);
+int RunCheck(const std::vector<std::string>& args);
 
 }  // namespace steppe::cli
 

@@ -16,6 +16,7 @@ int RunIndex(const std::vector<std::string>& args) {
   std::string db_flag;
   std::vector<std::string> paths;
   int jobs = 0;
+  double wait = 0;
   size_t batch = Options().docs_per_commit;
   po::options_description visible(
       "Adds article files, and folders of them (recursively), to the index.\n"
@@ -25,7 +26,9 @@ int RunIndex(const std::vector<std::string>& args) {
       "db", po::value(&db_flag), "index directory (default: $STEPPE_DB, else ./steppe-db)")(
       "jobs,j", po::value(&jobs)->default_value(0),
       "threads reading and analysing (0: one per core)")(
-      "batch", po::value(&batch)->default_value(batch), "articles per commit");
+      "batch", po::value(&batch)->default_value(batch), "articles per commit")(
+      "wait", po::value(&wait)->implicit_value(3600)->default_value(0),
+      "wait for another writer to finish, up to SECONDS (default with --wait: 3600)");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths));
   po::positional_options_description positional;
@@ -44,6 +47,7 @@ int RunIndex(const std::vector<std::string>& args) {
   Options options;
   options.create_if_missing = true;
   options.threads = jobs;
+  options.wait_for_writer_seconds = wait;
   options.docs_per_commit = batch > 0 ? batch : 1;
   options.on_problem = [](const Problem& p) { PrintError(p.ToString()); };
   std::unique_ptr<Index> index;
