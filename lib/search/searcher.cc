@@ -332,22 +332,30 @@ void CheckDocument(const Xapian::Database& db, Xapian::docid did,
 }  // namespace
 
 Status Searcher::Check(std::vector<std::string>* problems) {
-  try {
-    std::ostringstream report;
-    const size_t errors =
-        Xapian::Database::check(impl_->dir.string(), Xapian::DBCHECK_SHORT_TREE, &report);
-    if (errors > 0) {
-      problems->push_back("Xapian found " + std::to_string(errors) +
-                          " structural error(s); rebuild the index: move it aside and run "
-                          "'steppe index' on your files again. Report:\n" +
-                          report.str());
+  const size_t problems_before = problems->size();
+  for (int attempt = 0;; ++attempt) {
+    try {
+      impl_->db.reopen();
+      std::ostringstream report;
+      const size_t errors =
+          Xapian::Database::check(impl_->dir.string(), Xapian::DBCHECK_SHORT_TREE, &report);
+      if (errors > 0) {
+        problems->push_back("Xapian found " + std::to_string(errors) +
+                            " structural error(s); rebuild the index: move it aside and run "
+                            "'steppe index' on your files again. Report:\n" +
+                            report.str());
+      }
+      for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
+        CheckDocument(impl_->db, *it, problems);
+      }
+      return Status::OK();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed mid-check: start again on the new revision.
+      problems->resize(problems_before);
+      if (attempt > 2) return Status::Busy("index changed during every check; try again");
+    } catch (...) {
+      return StatusFromCurrentException("cannot check", impl_->dir);
     }
-    for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
-      CheckDocument(impl_->db, *it, problems);
-    }
-    return Status::OK();
-  } catch (...) {
-    return StatusFromCurrentException("cannot check", impl_->dir);
   }
 }
 
