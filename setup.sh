@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 readonly PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
-  libxapian-dev libicu-dev libstemmer-dev libboost-program-options-dev
+  libxapian-dev libicu-dev libstemmer-dev libgumbo-dev libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
 )
 readonly BUILD_DIR=${STEPPE_BUILD_DIR:-build}

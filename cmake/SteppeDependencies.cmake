@@ -25,3 +25,15 @@ if(NOT TARGET Steppe::stemmer)
     IMPORTED_LOCATION "${STEMMER_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
 endif()
+
+if(NOT TARGET Steppe::gumbo)
+  find_path(GUMBO_INCLUDE_DIR gumbo.h)
+  find_library(GUMBO_LIBRARY gumbo)
+  if(NOT GUMBO_INCLUDE_DIR OR NOT GUMBO_LIBRARY)
+    message(FATAL_ERROR "gumbo not found: install it with 'apt-get install libgumbo-dev'")
+  endif()
+  add_library(Steppe::gumbo UNKNOWN IMPORTED)
+  set_target_properties(Steppe::gumbo PROPERTIES
+    IMPORTED_LOCATION "${GUMBO_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${GUMBO_INCLUDE_DIR}")
+endif()

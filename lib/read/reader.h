@@ -33,6 +33,15 @@ struct FieldNames {
 Status ReadArticles(const std::filesystem::path& path, const FieldNames& fields,
                     std::vector<Article>* out, std::vector<Problem>* problems);
 
+// The id of a file's article, and the key of everything read from it: its canonical path.
+std::string CanonicalPath(const std::filesystem::path& path);
+
+// The two halves of ReadArticles, for callers that look at the bytes in between (the indexer
+// hashes them to skip unchanged files). ReadFileBytes refuses files over `max_bytes`.
+Status ReadFileBytes(const std::filesystem::path& path, size_t max_bytes, std::string* out);
+void ParseArticles(const std::filesystem::path& path, std::string bytes, const FieldNames& fields,
+                   std::vector<Article>* out, std::vector<Problem>* problems);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_READ_READER_H_

@@ -12,7 +12,8 @@ bool IsArticleFile(const fs::path& path) {
   if (name.empty() || name.front() == '.') return false;
   if (name == "README.md" || name == "README.txt") return false;
   const std::string ext = path.extension().string();
-  return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text";
+  return ext == ".md" || ext == ".markdown" || ext == ".txt" || ext == ".text" || ext == ".html" ||
+         ext == ".htm" || ext == ".jsonl" || ext == ".ndjson" || ext == ".csv";
 }
 
 void CollectArticleFiles(const fs::path& path, std::vector<fs::path>* files,

@@ -9,8 +9,8 @@
 
 namespace steppe {
 
-// Whether `path` names a file Steppe reads as an article (.md, .markdown, .txt, .text), and
-// not a README or a hidden file.
+// Whether `path` names a file Steppe reads articles from (.md, .markdown, .txt, .text, .html,
+// .htm, .jsonl, .ndjson, .csv), and not a README or a hidden file.
 bool IsArticleFile(const std::filesystem::path& path);
 
 // Appends the article files at `path` (a file, or a folder walked recursively, in sorted
