@@ -15,9 +15,11 @@ namespace steppe {
 
 // What one call that adds articles did.
 struct STEPPE_EXPORT IndexStats {
-  size_t indexed = 0;   // articles added or replaced
-  size_t skipped = 0;   // files that could not be read, or held no article
-  size_t problems = 0;  // problems reported through Options::on_problem (bad dates too)
+  size_t indexed = 0;    // articles added or replaced
+  size_t unchanged = 0;  // files skipped because their bytes are as when last indexed
+  size_t removed = 0;    // articles removed by Prune because their file is gone
+  size_t skipped = 0;    // files that could not be read
+  size_t problems = 0;   // problems reported through Options::on_problem (bad dates too)
 };
 
 // A writable index at a directory. Only one Index may be open on a directory at a time, in
@@ -36,10 +38,15 @@ class STEPPE_EXPORT Index {
   ~Index();
 
   // Adds the article file at `path`, or every article file under the folder `path`
-  // (recursively; hidden files and README.md are skipped). A file's id is its normalised
-  // absolute path, so adding it again replaces it. Per-file problems are reported and
-  // counted in *stats; the call fails only when the index itself is at risk.
+  // (recursively; hidden files and README files are skipped): Markdown or text with optional
+  // front matter, HTML, JSON Lines and CSV, in any common charset. A file whose bytes are as
+  // when last indexed is skipped; a changed one has all its articles replaced. Ids are the
+  // file's canonical path (path:line for each record of JSON Lines and CSV). Per-file problems
+  // are reported and counted in *stats; the call fails only when the index itself is at risk.
   Status AddPath(const std::filesystem::path& path, IndexStats* stats);
+
+  // Removes the articles of files under `path` (a folder or a file) that no longer exist.
+  Status Prune(const std::filesystem::path& path, IndexStats* stats);
 
   // Adds `article`, replacing any article with the same id. REQUIRES: !article.id.empty().
   Status AddArticle(const Article& article);

@@ -21,6 +21,9 @@ struct STEPPE_EXPORT Options {
   // file), on the thread that called Index. Default: none; problems are still counted.
   std::function<void(const Problem&)> on_problem;
 
+  // Files larger than this are reported and skipped, not read. Default: 64 MiB.
+  size_t max_file_bytes = 64u << 20;
+
   // How long Index::Open waits for another process's writer to finish, in seconds. Default: 0
   // (Open returns Busy at once, naming that process).
   double wait_for_writer_seconds = 0;

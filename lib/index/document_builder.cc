@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "index/prefixes.h"
 #include "index/stored_article.h"
@@ -36,11 +37,27 @@ std::string FoldAscii(std::string s) {
 
 }  // namespace
 
-std::string IdTerm(std::string_view id) {
-  if (id.size() + 1 <= kMaxTermBytes) return prefix::kId + std::string(id);
+namespace {
+
+// prefix + value, or prefix + the value's tail and hash when too long for a Xapian term.
+std::string BoundedTerm(const char* prefix, std::string_view value) {
+  if (value.size() + std::strlen(prefix) <= kMaxTermBytes) return prefix + std::string(value);
   char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(Fnv1a(id)));
-  return prefix::kId + std::string(id.substr(id.size() - 150)) + "#" + hash;
+  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(Fnv1a(value)));
+  return prefix + std::string(value.substr(value.size() - 150)) + "#" + hash;
+}
+
+}  // namespace
+
+std::string IdTerm(std::string_view id) { return BoundedTerm(prefix::kId, id); }
+
+std::string FileTerm(std::string_view path) { return BoundedTerm(prefix::kFile, path); }
+
+std::string ContentHash(std::string_view bytes) {
+  char hash[40];
+  std::snprintf(hash, sizeof hash, "%016llx:%zu", static_cast<unsigned long long>(Fnv1a(bytes)),
+                bytes.size());
+  return hash;
 }
 
 Xapian::Document DocumentBuilder::Build(const Article& article) {

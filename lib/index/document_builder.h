@@ -41,6 +41,12 @@ class DocumentBuilder {
 // The unique id term of an article id ("Q" + id, hashed when too long for a Xapian term).
 std::string IdTerm(std::string_view id);
 
+// The term every article read from the file at canonical `path` carries.
+std::string FileTerm(std::string_view path);
+
+// "<FNV-1a 64 hex>:<size>" of a file's bytes: changes when the content does.
+std::string ContentHash(std::string_view bytes);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_INDEX_DOCUMENT_BUILDER_H_

@@ -5,19 +5,21 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <variant>
 
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
-#include "read/article_file.h"
+#include "index/prefixes.h"
+#include "read/reader.h"
 
 namespace steppe {
 namespace {
 
-// What a worker hands the writer: a document, a problem, or "this file was skipped".
+// What a worker hands the writer: a file's documents, a problem, or "this file was skipped".
 struct Skipped {};
-using Item = std::variant<BuiltDocument, Problem, Skipped>;
+using Item = std::variant<FileResult, Problem, Skipped>;
 
 // A bounded queue, so that fast readers cannot fill memory while the writer commits.
 class Queue {
@@ -68,38 +70,76 @@ class Queue {
   bool closed_ = false;
 };
 
-void ReadAndBuild(const std::filesystem::path& file, DocumentBuilder* builder, Queue* queue) {
-  Article article;
-  std::vector<Problem> problems;
-  const Status s = ReadArticleFile(file, &article, &problems);
-  for (Problem& p : problems) queue->Push(std::move(p));
-  if (!s.ok()) {
+// The content hash stored with the file's documents at the last commit, or "".
+std::string IndexedHash(Xapian::Database* db, const std::string& file_term) {
+  if (db == nullptr) return "";
+  try {
+    Xapian::PostingIterator it = db->postlist_begin(file_term);
+    if (it == db->postlist_end(file_term)) return "";
+    return db->get_document(*it).get_value(slot::kFileHash);
+  } catch (const Xapian::Error&) {
+    return "";  // cannot tell: read the file again
+  }
+}
+
+// What a worker keeps: its analyser, and its view of the index's last commit.
+struct Worker {
+  explicit Worker(const DocumentPipeline::Settings& s) : analyser(s.cache_entries) {
+    try {
+      known.emplace(s.index_dir.string());
+    } catch (const Xapian::Error&) {
+      // A new index: nothing is known yet.
+    }
+  }
+  Analyser analyser;
+  DocumentBuilder builder{&analyser};
+  std::optional<Xapian::Database> known;
+};
+
+void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Settings& settings,
+                  Worker* worker, Queue* queue) {
+  std::string bytes;
+  if (Status s = ReadFileBytes(file, settings.max_file_bytes, &bytes); !s.ok()) {
     queue->Push(Problem{file.string(), 0, s.message(), ""});
     queue->Push(Skipped{});
     return;
   }
-  queue->Push(BuiltDocument{IdTerm(article.id), builder->Build(article)});
+  FileResult result;
+  result.file_term = FileTerm(CanonicalPath(file));
+  const std::string hash = ContentHash(bytes);
+  if (IndexedHash(worker->known ? &*worker->known : nullptr, result.file_term) == hash) {
+    result.unchanged = true;
+    queue->Push(std::move(result));
+    return;
+  }
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+  ParseArticles(file, std::move(bytes), FieldNames(), &articles, &problems);
+  for (Problem& p : problems) queue->Push(std::move(p));
+  for (const Article& article : articles) {
+    Xapian::Document doc = worker->builder.Build(article);
+    doc.add_boolean_term(result.file_term);
+    doc.add_value(slot::kFileHash, hash);
+    result.documents.push_back({IdTerm(article.id), std::move(doc)});
+  }
+  queue->Push(std::move(result));
 }
 
 }  // namespace
 
-DocumentPipeline::DocumentPipeline(size_t threads, size_t cache_entries)
-    : threads_(threads == 0 ? 1 : threads), cache_entries_(cache_entries) {}
-
 Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
                              const std::function<void(const Problem&)>& report,
-                             const std::function<Status(BuiltDocument&&)>& write, size_t* read,
-                             size_t* skipped) {
-  Queue queue(256);
+                             const std::function<Status(FileResult&&)>& write, Counts* counts) {
+  Queue queue(64);
   std::atomic<size_t> next{0};
   std::vector<std::thread> workers;
-  for (size_t t = 0; t < std::min(threads_, files.size()); ++t) {
+  const size_t threads = std::max<size_t>(1, std::min(settings_.threads, files.size()));
+  for (size_t t = 0; t < threads; ++t) {
     queue.AddProducer();
     workers.emplace_back([&] {
-      Analyser analyser(cache_entries_);
-      DocumentBuilder builder(&analyser);
+      Worker worker(settings_);
       for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-        ReadAndBuild(files[i], &builder, &queue);
+        ReadAndBuild(files[i], settings_, &worker, &queue);
       }
       queue.ProducerDone();
     });
@@ -107,18 +147,20 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
   Status status;
   Item item;
   while (queue.Pop(&item)) {
-    if (auto* doc = std::get_if<BuiltDocument>(&item)) {
-      status = write(std::move(*doc));
+    if (auto* file = std::get_if<FileResult>(&item)) {
+      const bool unchanged = file->unchanged;
+      const size_t documents = file->documents.size();
+      status = write(std::move(*file));
       if (!status.ok()) {
         next = files.size();  // no new files
         queue.Close();
         break;
       }
-      ++*read;
+      unchanged ? ++counts->unchanged : counts->read += documents;
     } else if (auto* problem = std::get_if<Problem>(&item)) {
       report(*problem);
     } else {
-      ++*skipped;
+      ++counts->skipped;
     }
   }
   for (std::thread& w : workers) w.join();

@@ -20,25 +20,42 @@ struct BuiltDocument {
   Xapian::Document document;
 };
 
-// Reads and analyses files on worker threads and hands the finished documents to one writer
-// on the calling thread: analysis is most of the cost of indexing and parallelises, while a
-// Xapian database takes one writer. Each worker has its own Analyser and word cache.
+// Everything read from one file.
+struct FileResult {
+  std::string file_term;   // FileTerm(canonical path): every document of the file carries it
+  bool unchanged = false;  // same bytes as when last indexed: nothing to write
+  std::vector<BuiltDocument> documents;  // replace all the file's documents when !unchanged
+};
+
+// Reads and analyses files on worker threads and hands the results to one writer on the
+// calling thread: analysis is most of the cost of indexing and parallelises, while a Xapian
+// database takes one writer. Each worker has its own Analyser and word cache, and its own
+// read-only view of the index's last commit, to skip files whose bytes have not changed.
 class DocumentPipeline {
  public:
-  // `threads` workers (at least 1), each caching `cache_entries` words.
-  DocumentPipeline(size_t threads, size_t cache_entries);
+  struct Settings {
+    size_t threads = 1;
+    size_t cache_entries = 200000;
+    size_t max_file_bytes = 64u << 20;
+    std::filesystem::path index_dir;  // read for content hashes; may not exist yet
+  };
+  struct Counts {
+    size_t read = 0;       // articles built
+    size_t unchanged = 0;  // files skipped as unchanged
+    size_t skipped = 0;    // files that could not be read
+  };
 
-  // Reads each of `files` (ReadArticles) and builds its documents. Calls `report` for every
-  // problem and `write` for every document, both on the calling thread; the call stops early,
-  // returning the error, when `write` fails. Sets *read to the articles built and *skipped to
-  // the files that could not be read.
+  explicit DocumentPipeline(Settings settings) : settings_(std::move(settings)) {}
+
+  // Reads each of `files` and builds its documents. Calls `report` for every problem and
+  // `write` for every file, both on the calling thread; stops early, returning the error, when
+  // `write` fails.
   Status Run(const std::vector<std::filesystem::path>& files,
              const std::function<void(const Problem&)>& report,
-             const std::function<Status(BuiltDocument&&)>& write, size_t* read, size_t* skipped);
+             const std::function<Status(FileResult&&)>& write, Counts* counts);
 
  private:
-  size_t threads_;
-  size_t cache_entries_;
+  Settings settings_;
 };
 
 }  // namespace steppe

@@ -14,6 +14,8 @@
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
 #include "index/document_pipeline.h"
+#include "index/prefixes.h"
+#include "read/reader.h"
 #include "read/walk.h"
 #include "util/xapian_errors.h"
 
@@ -53,6 +55,20 @@ struct Index::Impl {
     } catch (...) {
       return StatusFromCurrentException("cannot write " + built.id_term.substr(1), dir);
     }
+  }
+
+  // Replaces every article of one file: a changed JSON Lines file may have lost records.
+  Status WriteFile(FileResult&& file) {
+    if (file.unchanged) return Status::OK();
+    try {
+      db.delete_document(file.file_term);
+    } catch (...) {
+      return StatusFromCurrentException("cannot replace " + file.file_term.substr(2), dir);
+    }
+    for (BuiltDocument& doc : file.documents) {
+      if (Status s = Write(std::move(doc)); !s.ok()) return s;
+    }
+    return Status::OK();
   }
 
   size_t Threads() const {
@@ -157,11 +173,41 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   CollectArticleFiles(path, &files, &problems);
   for (const Problem& p : problems) impl_->Report(p, stats);
   if (files.empty() && !problems.empty()) ++stats->skipped;
-  DocumentPipeline pipeline(impl_->Threads(), impl_->options.word_cache_entries);
-  return pipeline.Run(
+  DocumentPipeline pipeline({.threads = impl_->Threads(),
+                             .cache_entries = impl_->options.word_cache_entries,
+                             .max_file_bytes = impl_->options.max_file_bytes,
+                             .index_dir = impl_->dir});
+  DocumentPipeline::Counts counts;
+  const Status s = pipeline.Run(
       files, [&](const Problem& p) { impl_->Report(p, stats); },
-      [&](BuiltDocument&& doc) { return impl_->Write(std::move(doc)); }, &stats->indexed,
-      &stats->skipped);
+      [&](FileResult&& file) { return impl_->WriteFile(std::move(file)); }, &counts);
+  stats->indexed += counts.read;
+  stats->unchanged += counts.unchanged;
+  stats->skipped += counts.skipped;
+  return s;
+}
+
+Status Index::Prune(const std::filesystem::path& path, IndexStats* stats) {
+  // Files are known by their canonical path, so every file under `path` shares its prefix.
+  const std::string prefix = FileTerm(CanonicalPath(path));
+  try {
+    std::vector<std::string> gone;
+    for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
+      const std::string file = (*it).substr(std::char_traits<char>::length(prefix::kFile));
+      std::error_code ec;
+      // A hashed term (a path too long to keep) cannot be checked: leave it.
+      if (file.find('#') == std::string::npos && !std::filesystem::exists(file, ec)) {
+        gone.push_back(*it);
+      }
+    }
+    for (const std::string& term : gone) {
+      stats->removed += impl_->db.get_termfreq(term);
+      impl_->db.delete_document(term);
+    }
+    return Status::OK();
+  } catch (...) {
+    return StatusFromCurrentException("cannot prune " + path.string(), impl_->dir);
+  }
 }
 
 Status Index::AddArticle(const Article& article) { return impl_->Add(article); }

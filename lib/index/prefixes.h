@@ -9,7 +9,9 @@
 namespace steppe::prefix {
 
 // Unprefixed terms are exact folded words, with positions (phrases).
-inline constexpr char kId[] = "Q";         // unique id: replace_document key
+inline constexpr char kId[] = "Q";
+inline constexpr char kFile[] = "XF";  // canonical path of the file an article was read from //
+                                       // unique id: replace_document key
 inline constexpr char kStem[] = "Z";       // language stem of every word
 inline constexpr char kTitle[] = "S";      // exact words of the title
 inline constexpr char kYear[] = "Y";       // Y2023
@@ -39,6 +41,8 @@ inline constexpr Xapian::valueno kYear = 3;    // 2023
 inline constexpr Xapian::valueno kMonth = 4;   // 2023-12
 inline constexpr Xapian::valueno kSource = 5;  // as written
 inline constexpr Xapian::valueno kLang = 6;    // en, ru, kk
+// "<hash>:<bytes>" of the file an article was read from, to skip unchanged files.
+inline constexpr Xapian::valueno kFileHash = 7;
 
 // Separators inside the entity facet values.
 inline constexpr char kKeySeparator = '\x1E';

@@ -114,6 +114,71 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   EXPECT_EQ(results[0], results[1]);
 }
 
+TEST(IndexTest, ReRunSkipsUnchangedFilesAndReplacesChangedOnesWhole) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "A\nFirst body\n");
+  dir.Write("c/b.md", "B\nSecond body\n");
+  dir.Write("c/feed.jsonl",
+            "{\"title\": \"One\", \"text\": \"record one\"}\n"
+            "{\"title\": \"Two\", \"text\": \"record two\"}\n"
+            "{\"title\": \"Three\", \"text\": \"record three\"}\n");
+  auto run = [&](IndexStats* stats) -> size_t {
+    std::unique_ptr<Index> index;
+    if (!Index::Open(Create(), dir.path() / "db", &index).ok()) return 0;
+    EXPECT_TRUE(index->AddPath(dir.path() / "c", stats).ok());
+    EXPECT_TRUE(index->Commit().ok());
+    return index->document_count();
+  };
+  IndexStats first, second, third;
+  EXPECT_EQ(run(&first), 5u);
+  EXPECT_EQ(first.indexed, 5u);
+  EXPECT_EQ(run(&second), 5u);
+  EXPECT_EQ(second.indexed, 0u);
+  EXPECT_EQ(second.unchanged, 3u);
+  // The feed loses its middle record: the file's articles are replaced, not added to.
+  dir.Write("c/feed.jsonl",
+            "{\"title\": \"One\", \"text\": \"record one\"}\n"
+            "{\"title\": \"Three\", \"text\": \"record three\"}\n");
+  EXPECT_EQ(run(&third), 4u);
+  EXPECT_EQ(third.indexed, 2u);
+  EXPECT_EQ(third.unchanged, 2u);
+}
+
+TEST(IndexTest, PruneRemovesArticlesOfDeletedFilesOnly) {
+  testing::TempDir dir;
+  dir.Write("c/keep.md", "Keep\nBody\n");
+  const auto gone = dir.Write("c/sub/gone.md", "Gone\nBody\n");
+  dir.Write("other/elsewhere.md", "Elsewhere\nBody\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(dir.path() / "other", &stats).ok());
+  std::filesystem::remove(gone);
+  std::filesystem::remove(dir.path() / "other" / "elsewhere.md");
+  ASSERT_TRUE(index->Prune(dir.path() / "c", &stats).ok());
+  EXPECT_EQ(stats.removed, 1u);
+  EXPECT_EQ(index->document_count(), 2u);  // "other" was not pruned: not under the path
+}
+
+TEST(IndexTest, FilesOverTheSizeLimitAreReportedAndSkipped) {
+  testing::TempDir dir;
+  dir.Write("c/big.md", std::string(2000, 'x'));
+  dir.Write("c/small.md", "Small\nBody\n");
+  Options options = Create();
+  options.max_file_bytes = 1000;
+  std::vector<Problem> seen;
+  options.on_problem = [&](const Problem& p) { seen.push_back(p); };
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  EXPECT_EQ(stats.indexed, 1u);
+  EXPECT_EQ(stats.skipped, 1u);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_NE(seen[0].reason.find("--max-file-size"), std::string::npos);
+}
+
 TEST(IndexTest, ArticleWithoutIdIsRejected) {
   testing::TempDir dir;
   std::unique_ptr<Index> index;

@@ -17,6 +17,8 @@ int RunIndex(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   int jobs = 0;
   double wait = 0;
+  bool prune = false;
+  size_t max_mib = Options().max_file_bytes >> 20;
   size_t batch = Options().docs_per_commit;
   po::options_description visible(
       "Adds article files, and folders of them (recursively), to the index.\n"
@@ -28,7 +30,10 @@ int RunIndex(const std::vector<std::string>& args) {
       "threads reading and analysing (0: one per core)")(
       "batch", po::value(&batch)->default_value(batch), "articles per commit")(
       "wait", po::value(&wait)->implicit_value(3600)->default_value(0),
-      "wait for another writer to finish, up to SECONDS (default with --wait: 3600)");
+      "wait for another writer to finish, up to SECONDS (default with --wait: 3600)")(
+      "prune", po::bool_switch(&prune), "remove articles whose files under PATH are gone")(
+      "max-file-size", po::value(&max_mib)->default_value(max_mib),
+      "skip files larger than this many MiB");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&paths));
   po::positional_options_description positional;
@@ -48,6 +53,7 @@ int RunIndex(const std::vector<std::string>& args) {
   options.create_if_missing = true;
   options.threads = jobs;
   options.wait_for_writer_seconds = wait;
+  options.max_file_bytes = max_mib << 20;
   options.docs_per_commit = batch > 0 ? batch : 1;
   options.on_problem = [](const Problem& p) { PrintError(p.ToString()); };
   std::unique_ptr<Index> index;
@@ -57,7 +63,9 @@ int RunIndex(const std::vector<std::string>& args) {
   }
   IndexStats stats;
   for (const std::string& path : paths) {
-    if (Status s = index->AddPath(path, &stats); !s.ok()) {
+    Status s = index->AddPath(path, &stats);
+    if (s.ok() && prune) s = index->Prune(path, &stats);
+    if (!s.ok()) {
       PrintError(s.message());
       return kExitError;
     }
@@ -69,10 +77,13 @@ int RunIndex(const std::vector<std::string>& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf(
-      "indexed %zu articles, skipped %zu files, %zu problems reported, in %.2f s "
-      "(index %s, %zu articles)\n",
-      stats.indexed, stats.skipped, stats.problems, seconds, db.c_str(), index->document_count());
-  return stats.indexed > 0 ? kExitFound : kExitError;
+      "indexed %zu articles, %zu files unchanged, %zu articles removed, skipped %zu "
+      "files, %zu problems reported, in %.2f s (index %s, %zu articles)\n",
+      stats.indexed, stats.unchanged, stats.removed, stats.skipped, stats.problems, seconds,
+      db.c_str(), index->document_count());
+  // Exit 2 only when there was something to index and nothing could be.
+  const bool did_something = stats.indexed + stats.unchanged + stats.removed > 0;
+  return did_something ? kExitFound : kExitError;
 }
 
 }  // namespace steppe::cli
