@@ -3,6 +3,7 @@
 #define STEPPE_INDEX_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 
@@ -56,6 +57,11 @@ class STEPPE_EXPORT Index {
 
   // The number of articles in the index, committed or not.
   size_t document_count() const;
+
+  // Rewrites the index at `dir` compactly (Xapian's compaction: full blocks, no free space),
+  // replacing it when done. Needs the index not to be open for writing; searchers that have
+  // it open keep reading the old files until they reopen. *before and *after get the sizes.
+  static Status Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after);
 
  private:
   struct Impl;

@@ -3,6 +3,7 @@
 #define STEPPE_OPTIONS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 
 #include "steppe/export.h"
@@ -20,6 +21,10 @@ struct STEPPE_EXPORT Options {
   // Called for each input problem that was reported and skipped (a bad date, an unreadable
   // file), on the thread that called Index. Default: none; problems are still counted.
   std::function<void(const Problem&)> on_problem;
+
+  // Called on the thread that called Index::AddPath after each file: files done of files
+  // found, and the bytes of the files done. Default: none.
+  std::function<void(size_t files_done, size_t files_total, uint64_t bytes_done)> on_progress;
 
   // Files larger than this are reported and skipped, not read. Default: 64 MiB.
   size_t max_file_bytes = 64u << 20;

@@ -106,6 +106,7 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
   }
   FileResult result;
   result.file_term = FileTerm(CanonicalPath(file));
+  result.bytes = bytes.size();
   const std::string hash = ContentHash(bytes);
   if (IndexedHash(worker->known ? &*worker->known : nullptr, result.file_term) == hash) {
     result.unchanged = true;
@@ -129,7 +130,9 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
 
 Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
                              const std::function<void(const Problem&)>& report,
-                             const std::function<Status(FileResult&&)>& write, Counts* counts) {
+                             const std::function<Status(FileResult&&)>& write,
+                             const std::function<void(const Counts&, size_t)>& progress,
+                             Counts* counts) {
   Queue queue(64);
   std::atomic<size_t> next{0};
   std::vector<std::thread> workers;
@@ -146,10 +149,12 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
   }
   Status status;
   Item item;
+  size_t files_done = 0;
   while (queue.Pop(&item)) {
     if (auto* file = std::get_if<FileResult>(&item)) {
       const bool unchanged = file->unchanged;
       const size_t documents = file->documents.size();
+      counts->bytes += file->bytes;
       status = write(std::move(*file));
       if (!status.ok()) {
         next = files.size();  // no new files
@@ -157,10 +162,12 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
         break;
       }
       unchanged ? ++counts->unchanged : counts->read += documents;
+      if (progress) progress(*counts, ++files_done);
     } else if (auto* problem = std::get_if<Problem>(&item)) {
       report(*problem);
     } else {
       ++counts->skipped;
+      if (progress) progress(*counts, ++files_done);
     }
   }
   for (std::thread& w : workers) w.join();

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -24,6 +25,7 @@ struct BuiltDocument {
 struct FileResult {
   std::string file_term;   // FileTerm(canonical path): every document of the file carries it
   bool unchanged = false;  // same bytes as when last indexed: nothing to write
+  uint64_t bytes = 0;      // the file's size
   std::vector<BuiltDocument> documents;  // replace all the file's documents when !unchanged
 };
 
@@ -43,16 +45,18 @@ class DocumentPipeline {
     size_t read = 0;       // articles built
     size_t unchanged = 0;  // files skipped as unchanged
     size_t skipped = 0;    // files that could not be read
+    uint64_t bytes = 0;    // bytes of the files read
   };
 
   explicit DocumentPipeline(Settings settings) : settings_(std::move(settings)) {}
 
-  // Reads each of `files` and builds its documents. Calls `report` for every problem and
-  // `write` for every file, both on the calling thread; stops early, returning the error, when
-  // `write` fails.
+  // Reads each of `files` and builds its documents. Calls `report` for every problem, `write`
+  // for every file and `progress` after it, all on the calling thread; stops early, returning
+  // the error, when `write` fails.
   Status Run(const std::vector<std::filesystem::path>& files,
              const std::function<void(const Problem&)>& report,
-             const std::function<Status(FileResult&&)>& write, Counts* counts);
+             const std::function<Status(FileResult&&)>& write,
+             const std::function<void(const Counts&, size_t files_done)>& progress, Counts* counts);
 
  private:
   Settings settings_;

@@ -180,7 +180,11 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   DocumentPipeline::Counts counts;
   const Status s = pipeline.Run(
       files, [&](const Problem& p) { impl_->Report(p, stats); },
-      [&](FileResult&& file) { return impl_->WriteFile(std::move(file)); }, &counts);
+      [&](FileResult&& file) { return impl_->WriteFile(std::move(file)); },
+      [&](const DocumentPipeline::Counts& c, size_t done) {
+        if (impl_->options.on_progress) impl_->options.on_progress(done, files.size(), c.bytes);
+      },
+      &counts);
   stats->indexed += counts.read;
   stats->unchanged += counts.unchanged;
   stats->skipped += counts.skipped;
@@ -215,5 +219,49 @@ Status Index::AddArticle(const Article& article) { return impl_->Add(article); }
 Status Index::Commit() { return impl_->Commit(); }
 
 size_t Index::document_count() const { return impl_->db.get_doccount(); }
+
+namespace {
+
+uint64_t SizeOnDisk(const std::filesystem::path& dir) {
+  uint64_t size = 0;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) size += entry.file_size(ec);
+  }
+  return size;
+}
+
+}  // namespace
+
+Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after) {
+  namespace fs = std::filesystem;
+  const fs::path fresh = dir.string() + ".compacting";
+  const fs::path old = dir.string() + ".before-compact";
+  std::error_code ec;
+  fs::remove_all(fresh, ec);
+  try {
+    // Holding the write lock keeps writers out while the copy is made.
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
+    *before = SizeOnDisk(dir);
+    db.compact(fresh.string());
+    db.close();
+  } catch (const Xapian::DatabaseLockError&) {
+    return BusyMessage(dir);
+  } catch (...) {
+    fs::remove_all(fresh, ec);
+    return StatusFromCurrentException("cannot compact", dir);
+  }
+  // Swap by renames, so that at every moment `dir` or `old` holds a whole index.
+  fs::rename(dir, old, ec);
+  if (!ec) fs::rename(fresh, dir, ec);
+  if (ec) {
+    return Status::IoError("cannot replace index " + dir.string() + " by its compact copy " +
+                           fresh.string() + ": " + ec.message() + "; the original is at " +
+                           old.string() + " if it was moved");
+  }
+  fs::remove_all(old, ec);
+  *after = SizeOnDisk(dir);
+  return Status::OK();
+}
 
 }  // namespace steppe

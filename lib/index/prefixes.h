@@ -10,8 +10,8 @@ namespace steppe::prefix {
 
 // Unprefixed terms are exact folded words, with positions (phrases).
 inline constexpr char kId[] = "Q";
-inline constexpr char kFile[] = "XF";  // canonical path of the file an article was read from //
-                                       // unique id: replace_document key
+inline constexpr char kFile[] = "XF";      // canonical path of the file an article was read from //
+                                           // unique id: replace_document key
 inline constexpr char kStem[] = "Z";       // language stem of every word
 inline constexpr char kTitle[] = "S";      // exact words of the title
 inline constexpr char kYear[] = "Y";       // Y2023

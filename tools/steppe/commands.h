@@ -16,6 +16,7 @@ int RunShow(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
 int RunFacets(const std::vector<std::string>& args);
 int RunCheck(const std::vector<std::string>& args);
+int RunCompact(const std::vector<std::string>& args);
 
 }  // namespace steppe::cli
 

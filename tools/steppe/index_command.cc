@@ -6,6 +6,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "progress.h"
 #include "steppe/index.h"
 
 namespace po = boost::program_options;
@@ -17,7 +18,7 @@ int RunIndex(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   int jobs = 0;
   double wait = 0;
-  bool prune = false;
+  bool prune = false, quiet = false;
   size_t max_mib = Options().max_file_bytes >> 20;
   size_t batch = Options().docs_per_commit;
   po::options_description visible(
@@ -32,6 +33,7 @@ int RunIndex(const std::vector<std::string>& args) {
       "wait", po::value(&wait)->implicit_value(3600)->default_value(0),
       "wait for another writer to finish, up to SECONDS (default with --wait: 3600)")(
       "prune", po::bool_switch(&prune), "remove articles whose files under PATH are gone")(
+      "quiet,q", po::bool_switch(&quiet), "no progress line")(
       "max-file-size", po::value(&max_mib)->default_value(max_mib),
       "skip files larger than this many MiB");
   po::options_description hidden;
@@ -55,7 +57,15 @@ int RunIndex(const std::vector<std::string>& args) {
   options.wait_for_writer_seconds = wait;
   options.max_file_bytes = max_mib << 20;
   options.docs_per_commit = batch > 0 ? batch : 1;
-  options.on_problem = [](const Problem& p) { PrintError(p.ToString()); };
+  ProgressLine progress;
+  options.on_problem = [&](const Problem& p) {
+    progress.Finish();  // a problem line must not land in the middle of the progress line
+    PrintError(p.ToString());
+  };
+  if (!quiet)
+    options.on_progress = [&](size_t done, size_t total, uint64_t bytes) {
+      progress.Update(done, total, bytes);
+    };
   std::unique_ptr<Index> index;
   if (Status s = Index::Open(options, db, &index); !s.ok()) {
     PrintError(s.message());
@@ -70,6 +80,7 @@ int RunIndex(const std::vector<std::string>& args) {
       return kExitError;
     }
   }
+  progress.Finish();
   if (Status s = index->Commit(); !s.ok()) {
     PrintError(s.message());
     return kExitError;

@@ -24,6 +24,7 @@ constexpr Command kCommands[] = {
     {"show", steppe::cli::RunShow, "print one stored article and its metadata"},
     {"stats", steppe::cli::RunStats, "what the index holds: counts, dates, size, top values"},
     {"facets", steppe::cli::RunFacets, "facet values over the whole index"},
+    {"compact", steppe::cli::RunCompact, "rewrite the index compactly, after big jobs"},
     {"check", steppe::cli::RunCheck, "verify the index and say how to repair it"},
     {"analyze", steppe::cli::RunAnalyze, "show how Steppe analyses text, word by word"},
 };

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "progress.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace steppe::cli {
+namespace {
+
+// A terminal is redrawn often enough to look alive; a log gets a line now and then.
+constexpr auto kTerminalEvery = std::chrono::milliseconds(200);
+constexpr auto kLogEvery = std::chrono::seconds(5);
+
+}  // namespace
+
+ProgressLine::ProgressLine() : terminal_(isatty(STDERR_FILENO)) {}
+
+void ProgressLine::Update(size_t files_done, size_t files_total, uint64_t bytes_done) {
+  const Clock::time_point now = Clock::now();
+  if (now - last_ < (terminal_ ? Clock::duration(kTerminalEvery) : Clock::duration(kLogEvery)) &&
+      files_done < files_total) {
+    return;
+  }
+  last_ = now;
+  const double seconds = std::chrono::duration<double>(now - start_).count();
+  const double mb = bytes_done / 1e6;
+  const double rate = seconds > 0 ? files_done / seconds : 0;
+  const double eta = rate > 0 ? (files_total - files_done) / rate : 0;
+  std::fprintf(stderr, "%s%zu/%zu files, %.1f MB, %.0f files/s, %.1f MB/s, ETA %.0f s%s",
+               terminal_ ? "\r\033[K" : "", files_done, files_total, mb, rate,
+               seconds > 0 ? mb / seconds : 0, eta, terminal_ ? "" : "\n");
+  drawn_ = true;
+}
+
+void ProgressLine::Finish() {
+  if (terminal_ && drawn_) std::fprintf(stderr, "\r\033[K");
+}
+
+}  // namespace steppe::cli
