@@ -11,6 +11,9 @@
 namespace steppe {
 namespace {
 
+// Shorter keys are never searched: see WordQuery.
+constexpr size_t kMinQueryKey = 3;
+
 Xapian::Query Scaled(Xapian::Query q, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
 }
@@ -132,26 +135,33 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   const std::string name_term = prefix::kName + f.exact;
   const Xapian::doccount as_name = db_->get_termfreq(name_term);
   const Xapian::doccount as_word = db_->get_termfreq(f.exact);
-  const bool known_name = as_name > 0;
+  // The index uses the word mostly as a name: Oral the city, more often than "oral".
+  const bool mostly_name = as_name > 0 && 2 * as_name >= as_word;
   std::vector<Xapian::Query> parts;
-  // A capitalised word that the index mostly uses as a name matches only its uses as a
-  // name: Oral the city, not "oral" the adjective; but Workers still finds "workers".
-  if (f.capitalised && known_name && 2 * as_name >= as_word) {
+  // A capitalised name matches only its uses as a name, not "oral arguments"; a capitalised
+  // common word (Workers) still finds "workers".
+  if (f.capitalised && mostly_name) {
     parts.emplace_back(name_term);
   } else {
     parts.emplace_back(f.exact);
     if (f.stem != f.exact)
       parts.push_back(Scaled(Xapian::Query(prefix::kStem + f.stem), weights_.stem));
   }
-  // Variants for what may be a name: capitalised, known as a name, or unknown as a word
-  // (a lower-case or misspelt name).
-  const bool variants = !exact && (f.capitalised || known_name || as_word == 0);
+  // Variants for what may be a name: capitalised, mostly a name in the index, or unknown (a
+  // lower-case or misspelt name). Not for a known common word: "oil" is a name only inside
+  // West Oil Software, and its key would match every "Ал" and "Ол".
+  const bool variants = !exact && (f.capitalised || mostly_name || as_word == 0);
   if (variants) {
     parts.push_back(Scaled(Xapian::Query(prefix::kTranslit + f.translit), weights_.translit));
     std::vector<Xapian::Query> keys;
-    for (const std::string& k : f.keys) keys.emplace_back(prefix::kKey + k);
-    parts.push_back(
-        Scaled(Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()), weights_.key));
+    for (const std::string& k : f.keys) {
+      // A key of one or two letters is shared by too many short words to mean a name.
+      if (k.size() >= kMinQueryKey) keys.emplace_back(prefix::kKey + k);
+    }
+    if (!keys.empty()) {
+      parts.push_back(
+          Scaled(Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()), weights_.key));
+    }
     // Fuzzy keys are for what remains: a misspelling whose keys the index has never seen.
     // Were they tried for every name, a consonant away would merge real, different names
     // (Қарағанды and Қорытынды).

@@ -99,9 +99,12 @@ TEST_F(RankingTest, CapitalisedQueryFindsTheNameNotTheCommonWord) {
 }
 
 TEST_F(RankingTest, LowerCaseCommonWordsGetNoVariants) {
-  Build({Make("a", "News", "The price of oil rose."),
-         Make("b", "News", "Ali spoke to Ola and Ella.")});
-  EXPECT_EQ(Ids("oil"), (std::vector<std::string>{"a"}));
+  // "Oil" is a name once here (West Oil Software), but mostly a word: "oil" must not match
+  // words whose spelling key is the same (Ал, Ол, Ali, Ella).
+  Build({Make("a", "News", "The price of oil rose."), Make("b", "News", "Oil prices fell."),
+         Make("c", "News", "Drivers of West Oil Software struck."),
+         Make("d", "News", "Ali spoke to Ola and Ella. Ал мен Ол келді.")});
+  EXPECT_EQ(Set(Ids("oil")), (std::set<std::string>{"a", "b", "c"}));
 }
 
 class QueryLanguageTest : public IndexFixture {
