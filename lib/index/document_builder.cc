@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "extract/dates.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
 
@@ -74,6 +75,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   IndexTokens(body_tokens_, 1, false, &doc);
   Article stored = article;
   stored.lang = LangCode(lang);
+  // Metadata first; else the dateline the article opens with; else undated.
+  if (!stored.date) stored.date = FindDateline(stored.body);
+  IndexMentions(stored.body, &doc);
   IndexMetadata(stored, &doc);
   doc.set_data(SerialiseArticle(stored));
   return doc;
@@ -137,6 +141,16 @@ void DocumentBuilder::IndexMetadata(const Article& a, Xapian::Document* doc) {
   }
   doc->add_value(slot::kCompanies, IndexEntities(a.companies, prefix::kCompany, doc));
   doc->add_value(slot::kPlaces, IndexEntities(a.places, prefix::kPlace, doc));
+}
+
+// Every full date the body mentions, searchable as mentions:YYYY[-MM[-DD]], never the
+// article's own date.
+void DocumentBuilder::IndexMentions(std::string_view body, Xapian::Document* doc) {
+  for (const DateMention& m : FindDateMentions(body)) {
+    char day[16];
+    std::snprintf(day, sizeof day, "%08d", m.date.FirstDay());
+    for (int digits : {4, 6, 8}) doc->add_boolean_term(prefix::kMention + std::string(day, digits));
+  }
 }
 
 // Adds a term per entity, by the key of its name, and returns the facet value that lists them.

@@ -29,6 +29,7 @@ class DocumentBuilder {
                    Xapian::Document* doc);
   void FindNames();
   void IndexMetadata(const Article& article, Xapian::Document* doc);
+  void IndexMentions(std::string_view body, Xapian::Document* doc);
   std::string IndexEntities(const std::vector<std::string>& names, const char* term_prefix,
                             Xapian::Document* doc);
 

@@ -10,13 +10,15 @@ namespace steppe::prefix {
 
 // Unprefixed terms are exact folded words, with positions (phrases).
 inline constexpr char kId[] = "Q";
-inline constexpr char kFile[] = "XF";      // canonical path of the file an article was read from //
-                                           // unique id: replace_document key
-inline constexpr char kStem[] = "Z";       // language stem of every word
-inline constexpr char kTitle[] = "S";      // exact words of the title
-inline constexpr char kYear[] = "Y";       // Y2023
-inline constexpr char kMonth[] = "M";      // M202312
-inline constexpr char kDay[] = "D";        // D20231216
+inline constexpr char kFile[] = "XF";  // canonical path of the file an article was read from //
+                                       // unique id: replace_document key
+inline constexpr char kStem[] = "Z";   // language stem of every word
+inline constexpr char kTitle[] = "S";  // exact words of the title
+inline constexpr char kYear[] = "Y";   // Y2023
+inline constexpr char kMonth[] = "M";  // M202312
+inline constexpr char kDay[] = "D";
+inline constexpr char kMention[] =
+    "XM";  // a date the text mentions: XM2024, XM202402, XM20240227        // D20231216
 inline constexpr char kLang[] = "L";       // Len, Lru, Lkk
 inline constexpr char kName[] = "XN";      // exact folded form of a word used as a name
 inline constexpr char kTranslit[] = "XT";  // Latin transliteration of a capitalised word

@@ -90,6 +90,13 @@ Status QueryBuilder::FieldQuery(const QueryNode& node, Xapian::Query* out, bool*
   if (f == "date") {
     return DateRangeQuery(node.text, out);
   }
+  if (f == "mentions") {
+    Date date;
+    if (Status s = Date::Parse(node.text, &date); !s.ok()) return Status::InvalidQuery(s.message());
+    const std::string day = DayValue(date.FirstDay());
+    *out = Xapian::Query(prefix::kMention + day.substr(0, date.day ? 8 : date.month ? 6 : 4));
+    return Status::OK();
+  }
   if (f == "exact") {
     *out = TextQuery(node.text, true, node.quoted);
     *positive = *positive || !out->empty();

@@ -223,8 +223,8 @@ class Parser {
 }  // namespace
 
 bool IsQueryField(std::string_view name) {
-  static constexpr std::array<std::string_view, 7> kFields = {"company", "place", "source", "lang",
-                                                              "title",   "date",  "exact"};
+  static constexpr std::array<std::string_view, 8> kFields = {
+      "company", "place", "source", "lang", "title", "date", "mentions", "exact"};
   for (std::string_view f : kFields) {
     if (f == name) return true;
   }

@@ -58,6 +58,25 @@ TEST_F(DateFilterTest, DateFieldInTheQueryLanguage) {
   EXPECT_EQ(Set(Ids("strike date:..2011")), (std::set<std::string>{"dec31-2011", "year-2011"}));
 }
 
+class DatelineTest : public IndexFixture {};
+
+TEST_F(DatelineTest, UndatedArticleTakesItsDatelineAndMentionsAreSearchable) {
+  Build({Make("dateline", "Strike", "ALMATY, Feb. 28, 2024 — Workers recalled 16 December 2011."),
+         Make("dated", "Strike", "28 февраля 2024 г. рабочие вышли.", Date{2024, 3, 1}),
+         Make("none", "Strike", "Workers said the strike would go on.")});
+  Article a;
+  ASSERT_TRUE(searcher_->Get("dateline", &a).ok());
+  ASSERT_TRUE(a.date.has_value());
+  EXPECT_EQ(a.date->ToString(), "2024-02-28");
+  ASSERT_TRUE(searcher_->Get("dated", &a).ok());
+  EXPECT_EQ(a.date->ToString(), "2024-03-01");  // metadata wins over the dateline
+  ASSERT_TRUE(searcher_->Get("none", &a).ok());
+  EXPECT_FALSE(a.date.has_value());
+  EXPECT_EQ(Set(Ids("mentions:2011-12-16")), (std::set<std::string>{"dateline"}));
+  EXPECT_EQ(Set(Ids("mentions:2024-02")), (std::set<std::string>{"dateline", "dated"}));
+  EXPECT_EQ(Set(Ids("strike mentions:2011")), (std::set<std::string>{"dateline"}));
+}
+
 class RankingTest : public IndexFixture {};
 
 TEST_F(RankingTest, ExactSpellingRanksFirstThenVariants) {

@@ -18,8 +18,11 @@ ProgressLine::ProgressLine() : terminal_(isatty(STDERR_FILENO)) {}
 
 void ProgressLine::Update(size_t files_done, size_t files_total, uint64_t bytes_done) {
   const Clock::time_point now = Clock::now();
+  // A terminal also shows the last file; a log only gets a line every few seconds, so a short
+  // run adds nothing to it.
+  const bool last_on_terminal = terminal_ && files_done == files_total;
   if (now - last_ < (terminal_ ? Clock::duration(kTerminalEvery) : Clock::duration(kLogEvery)) &&
-      files_done < files_total) {
+      !last_on_terminal) {
     return;
   }
   last_ = now;
