@@ -29,6 +29,11 @@ void AddTerm(const std::string& term, Xapian::termcount wdf, Xapian::Document* d
   if (term.size() <= kMaxTermBytes) doc->add_term(term, wdf);
 }
 
+void AddPosting(const std::string& term, Xapian::termpos pos, Xapian::termcount wdf,
+                Xapian::Document* doc) {
+  if (term.size() <= kMaxTermBytes) doc->add_posting(term, pos, wdf);
+}
+
 std::string FoldAscii(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -111,11 +116,14 @@ void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::term
     if (title) AddTerm(prefix::kTitle + f.exact, wdf, doc);
     if (!f.stem.empty()) AddTerm(prefix::kStem + f.stem, wdf, doc);
     // Names, and names only, get the spelling-variant terms: the keys are built to merge.
+    // They keep positions, so that a phrase matches across spellings ("Жанаозен oil workers"
+    // for "Zhanaozen oil workers").
     if (f.keys.empty() || !names_.count(f.exact)) continue;
-    AddTerm(prefix::kName + f.exact, wdf, doc);
+    const Xapian::termpos pos = t.position + offset;
+    AddPosting(prefix::kName + f.exact, pos, wdf, doc);
     AddTerm(prefix::kSpelling + f.keys.front() + ":" + f.exact, 0, doc);
-    AddTerm(prefix::kTranslit + f.translit, wdf, doc);
-    for (const std::string& key : f.keys) AddTerm(prefix::kKey + key, wdf, doc);
+    AddPosting(prefix::kTranslit + f.translit, pos, wdf, doc);
+    for (const std::string& key : f.keys) AddPosting(prefix::kKey + key, pos, wdf, doc);
   }
 }
 

@@ -127,37 +127,53 @@ Xapian::Query QueryBuilder::TextQuery(const std::string& text, bool exact, bool 
   analyser_->Analyse(text, GuessLanguage(text), &tokens);
   std::vector<Xapian::Query> parts;
   if (phrase && tokens.size() > 1) {
-    // Positions are kept for exact words only, so a phrase matches its exact spelling.
-    std::vector<Xapian::Query> exact_terms;
-    for (const Token& t : tokens) exact_terms.emplace_back(t.forms->exact);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, exact_terms.begin(), exact_terms.end());
+    std::vector<Xapian::Query> words;
+    for (const Token& t : tokens) words.push_back(PhraseWordQuery(t, exact));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
   }
   for (const Token& t : tokens) parts.push_back(WordQuery(t, exact));
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::PhraseWordQuery(const Token& token, bool exact) {
+  const WordForms& f = *token.forms;
+  if (exact || f.keys.empty() || !VariantsFor(f)) return Xapian::Query(f.exact);
+  // Inside a phrase only terms with positions can take part: the exact word and a name's
+  // variant terms, not stems.
+  std::vector<Xapian::Query> terms = {Xapian::Query(f.exact),
+                                      Xapian::Query(prefix::kTranslit + f.translit)};
+  for (const std::string& k : f.keys) {
+    if (k.size() >= kMinQueryKey) terms.emplace_back(prefix::kKey + k);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+bool QueryBuilder::MostlyName(const WordForms& f) {
+  const Xapian::doccount as_name = db_->get_termfreq(prefix::kName + f.exact);
+  return as_name > 0 && 2 * as_name >= db_->get_termfreq(f.exact);
+}
+
+// Not for a known common word: "oil" is a name only inside West Oil Software, and its key
+// would match every "Ал" and "Ол".
+bool QueryBuilder::VariantsFor(const WordForms& f) {
+  return f.capitalised || MostlyName(f) || !db_->term_exists(f.exact);
 }
 
 Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
   if (f.keys.empty()) return Xapian::Query(f.exact);  // numbers, other scripts
   const std::string name_term = prefix::kName + f.exact;
-  const Xapian::doccount as_name = db_->get_termfreq(name_term);
-  const Xapian::doccount as_word = db_->get_termfreq(f.exact);
-  // The index uses the word mostly as a name: Oral the city, more often than "oral".
-  const bool mostly_name = as_name > 0 && 2 * as_name >= as_word;
   std::vector<Xapian::Query> parts;
   // A capitalised name matches only its uses as a name, not "oral arguments"; a capitalised
   // common word (Workers) still finds "workers".
-  if (f.capitalised && mostly_name) {
+  if (f.capitalised && MostlyName(f)) {
     parts.emplace_back(name_term);
   } else {
     parts.emplace_back(f.exact);
     if (f.stem != f.exact)
       parts.push_back(Scaled(Xapian::Query(prefix::kStem + f.stem), weights_.stem));
   }
-  // Variants for what may be a name: capitalised, mostly a name in the index, or unknown (a
-  // lower-case or misspelt name). Not for a known common word: "oil" is a name only inside
-  // West Oil Software, and its key would match every "Ал" and "Ол".
-  const bool variants = !exact && (f.capitalised || mostly_name || as_word == 0);
+  const bool variants = !exact && VariantsFor(f);
   if (variants) {
     parts.push_back(Scaled(Xapian::Query(prefix::kTranslit + f.translit), weights_.translit));
     std::vector<Xapian::Query> keys;

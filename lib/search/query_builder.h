@@ -43,6 +43,13 @@ class QueryBuilder {
   Status BuildNode(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive);
   Status FieldQuery(const QueryNode& node, Xapian::Query* out, bool* positive);
   Xapian::Query TextQuery(const std::string& text, bool exact, bool phrase);
+  // One word of a phrase: its terms that have positions, in every spelling when variants apply.
+  Xapian::Query PhraseWordQuery(const Token& token, bool exact);
+  // Whether the index uses the word mostly as a name: Oral the city, more than "oral".
+  bool MostlyName(const WordForms& forms);
+  // Whether a word may be a name, and so gets the variant layers: capitalised, mostly a name
+  // in the index, or unknown (a lower-case or misspelt name).
+  bool VariantsFor(const WordForms& forms);
   Xapian::Query FuzzyKeys(const std::string& key);
 
   const Xapian::Database* db_;

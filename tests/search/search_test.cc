@@ -147,6 +147,15 @@ TEST_F(QueryLanguageTest, OrNotMinusAndBrackets) {
   EXPECT_EQ(Set(Ids("(strike OR protest) Aktau")), (std::set<std::string>{"a", "c"}));
 }
 
+TEST_F(RankingTest, PhrasesMatchAcrossSpellingsAndScripts) {
+  Build({Make("ru", "News", "Жанаозен oil workers went on strike."),
+         Make("en", "News", "Zhanaozen oil workers went on strike."),
+         Make("apart", "News", "In Zhanaozen the workers said oil prices rose.")});
+  EXPECT_EQ(Set(Ids("\"Zhanaozen oil workers\"")), (std::set<std::string>{"ru", "en"}));
+  EXPECT_EQ(Ids("\"Zhanaozen oil workers\"").front(), "en");
+  EXPECT_EQ(Set(Ids("exact:\"Zhanaozen oil workers\"")), (std::set<std::string>{"en"}));
+}
+
 TEST_F(QueryLanguageTest, PhrasesMatchWordsInOrder) {
   EXPECT_EQ(Set(Ids("\"over pay\"")), (std::set<std::string>{"a", "c"}));
   EXPECT_TRUE(Ids("\"pay over\"").empty());
