@@ -38,6 +38,9 @@ struct STEPPE_EXPORT SearchRequest {
   std::vector<std::string> langs;
   // Match exact spellings only, with no transliteration, spelling key or fuzzy variants.
   bool exact = false;
+  // Show every copy of a syndicated story; by default near-duplicates show once, the best
+  // ranked, with Hit::similar counting the others.
+  bool all_copies = false;
   SortOrder sort = SortOrder::kRelevance;
   // Count the values of each facet (company, place, year, month, source, lang) over all
   // matching articles and return the top `facet_limit` of each; 0 counts none (faster).
@@ -54,7 +57,8 @@ struct STEPPE_EXPORT Hit {
   std::string title;
   std::optional<Date> date;
   std::string source;
-  double score = 0;  // relevance; only comparable within one search
+  double score = 0;    // relevance; only comparable within one search
+  size_t similar = 0;  // near-duplicates of this article left out (unless all_copies)
   // A passage of the body around the best match, and the byte ranges in it of each matched
   // word (in any spelling), for the caller to highlight.
   std::string snippet;

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "extract/dates.h"
+#include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
 
@@ -14,6 +15,8 @@ namespace {
 
 // Xapian terms may not exceed 245 bytes; longer words are junk (URLs, base64) anyway.
 constexpr size_t kMaxTermBytes = 200;
+// Bodies shorter than this get no SimHash, and are never grouped as near-duplicates.
+constexpr size_t kMinWordsForSimHash = 20;
 // Title words count as this many body words, so a title match ranks higher.
 constexpr Xapian::termcount kTitleWdf = 3;
 // A gap in positions between title and body, so no phrase spans the two.
@@ -78,6 +81,13 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   FindNames();
   IndexTokens(title_tokens_, kTitleWdf, true, &doc);
   IndexTokens(body_tokens_, 1, false, &doc);
+  // Too short a text has too few shingles to tell copies from unrelated notes.
+  if (body_tokens_.size() >= kMinWordsForSimHash) {
+    char hash[20];
+    std::snprintf(hash, sizeof hash, "%016llx",
+                  static_cast<unsigned long long>(SimHash(body_tokens_)));
+    doc.add_value(slot::kSimHash, hash);
+  }
   Article stored = article;
   stored.lang = LangCode(lang);
   // Metadata first; else the dateline the article opens with; else undated.

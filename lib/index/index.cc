@@ -14,6 +14,7 @@
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
 #include "index/document_pipeline.h"
+#include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "read/reader.h"
 #include "read/walk.h"
@@ -49,6 +50,10 @@ struct Index::Impl {
   // Replaces the document with the same id term, committing every docs_per_commit.
   Status Write(BuiltDocument&& built) {
     try {
+      const std::string hash = built.document.get_value(slot::kSimHash);
+      if (!hash.empty()) {
+        AssignDuplicateGroup(db, std::stoull(hash, nullptr, 16), &built.document);
+      }
       db.replace_document(built.id_term, built.document);
       if (++pending >= options.docs_per_commit) return Commit();
       return Status::OK();

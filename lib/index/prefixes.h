@@ -9,24 +9,23 @@
 namespace steppe::prefix {
 
 // Unprefixed terms are exact folded words, with positions (phrases).
-inline constexpr char kId[] = "Q";
-inline constexpr char kFile[] = "XF";  // canonical path of the file an article was read from //
-                                       // unique id: replace_document key
-inline constexpr char kStem[] = "Z";   // language stem of every word
-inline constexpr char kTitle[] = "S";  // exact words of the title
-inline constexpr char kYear[] = "Y";   // Y2023
-inline constexpr char kMonth[] = "M";  // M202312
-inline constexpr char kDay[] = "D";
-inline constexpr char kMention[] =
-    "XM";  // a date the text mentions: XM2024, XM202402, XM20240227        // D20231216
-inline constexpr char kLang[] = "L";       // Len, Lru, Lkk
-inline constexpr char kName[] = "XN";      // exact folded form of a word used as a name
-inline constexpr char kTranslit[] = "XT";  // Latin transliteration of a capitalised word
-inline constexpr char kKey[] = "XK";       // spelling key of a capitalised word
-inline constexpr char kSource[] = "XS";    // source, folded
-inline constexpr char kCompany[] = "XC";   // company, by the spelling key of its name
-inline constexpr char kPlace[] = "XP";     // place, by the spelling key of its name
-inline constexpr char kSpelling[] = "XW";  // key + ":" + exact form of a name (suggestions)
+inline constexpr char kId[] = "Q";            // unique id: replace_document key
+inline constexpr char kStem[] = "Z";          // language stem of every word
+inline constexpr char kTitle[] = "S";         // exact words of the title
+inline constexpr char kYear[] = "Y";          // Y2023
+inline constexpr char kMonth[] = "M";         // M202312
+inline constexpr char kDay[] = "D";           // D20231216
+inline constexpr char kLang[] = "L";          // Len, Lru, Lkk
+inline constexpr char kSimHashBand[] = "XB";  // band number + 16 bits of the SimHash, in hex
+inline constexpr char kCompany[] = "XC";      // company, by the spelling key of its name
+inline constexpr char kFile[] = "XF";         // canonical path of the file an article came from
+inline constexpr char kKey[] = "XK";          // spelling key of a name, with positions
+inline constexpr char kMention[] = "XM";      // a date the text mentions: XM2024, XM202402, ...
+inline constexpr char kName[] = "XN";         // exact folded form of a word used as a name
+inline constexpr char kPlace[] = "XP";        // place, by the spelling key of its name
+inline constexpr char kSource[] = "XS";       // source, by the spelling key of its name
+inline constexpr char kTranslit[] = "XT";     // Latin transliteration of a name, with positions
+inline constexpr char kSpelling[] = "XW";     // key + ":" + exact form of a name (suggestions)
 
 }  // namespace steppe::prefix
 
@@ -45,6 +44,9 @@ inline constexpr Xapian::valueno kSource = 5;  // as written
 inline constexpr Xapian::valueno kLang = 6;    // en, ru, kk
 // "<hash>:<bytes>" of the file an article was read from, to skip unchanged files.
 inline constexpr Xapian::valueno kFileHash = 7;
+// The article's SimHash, and the near-duplicate group search collapses on (both hex).
+inline constexpr Xapian::valueno kSimHash = 8;
+inline constexpr Xapian::valueno kDuplicateGroup = 9;
 
 // Separators inside the entity facet values.
 inline constexpr char kKeySeparator = '\x1E';

@@ -146,6 +146,7 @@ void Searcher::Impl::FillHit(const Xapian::MSetIterator& it,
   hit->date = a.date;
   hit->source = a.source;
   hit->score = it.get_weight();
+  hit->similar = it.get_collapse_count();
   std::vector<Token> tokens;
   analyser.Analyse(a.body, LangFromCode(a.lang), &tokens);
   std::vector<bool> matched(tokens.size());
@@ -179,6 +180,8 @@ void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& quer
   if (sort != SortOrder::kRelevance) {
     enquire.set_sort_by_value_then_relevance(slot::kDate, sort == SortOrder::kNewest);
   }
+  // Syndicated copies of one story share a group value: show the best of each group.
+  if (!request.all_copies) enquire.set_collapse_key(slot::kDuplicateGroup);
   FacetCounter facets;
   if (request.facet_limit > 0) facets.Register(&enquire);
   // Facets count every match, so the match is then exact too.

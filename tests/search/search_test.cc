@@ -77,6 +77,30 @@ TEST_F(DatelineTest, UndatedArticleTakesItsDatelineAndMentionsAreSearchable) {
   EXPECT_EQ(Set(Ids("strike mentions:2011")), (std::set<std::string>{"dateline"}));
 }
 
+class NearDuplicateTest : public IndexFixture {};
+
+TEST_F(NearDuplicateTest, SyndicatedCopiesShowOnceWithACountAndAllWithAllCopies) {
+  const std::string story =
+      "An oil services company in western Kazakhstan whose operations have been hampered by a "
+      "strike that began in December has escalated the standoff by announcing that it will "
+      "dismiss fifty employees involved in industrial action, the largest dismissal since the "
+      "strike started, and warned that more would follow if the protest went on.";
+  std::string edited = story;
+  edited.replace(edited.find("fifty"), 5, "50");  // a copy with a small edit
+  Build({Make("wire", "Fifty strikers to be fired", story),
+         Make("copy", "Company to fire 50 strikers", edited),
+         Make("other", "Strike",
+              "The strike in Zhetybai went on for a third month as drivers "
+              "camped outside the company offices in the snow and the cold "
+              "and their families gathered at the regional administration.")});
+  const SearchResults r = Search({.query = "strike", .limit = 10});
+  ASSERT_EQ(r.hits.size(), 2u);
+  size_t similar = 0;
+  for (const Hit& h : r.hits) similar += h.similar;
+  EXPECT_EQ(similar, 1u);
+  EXPECT_EQ(Search({.query = "strike", .all_copies = true}).hits.size(), 3u);
+}
+
 class RankingTest : public IndexFixture {};
 
 TEST_F(RankingTest, ExactSpellingRanksFirstThenVariants) {

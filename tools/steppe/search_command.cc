@@ -21,6 +21,7 @@ struct Flags {
   std::vector<std::string> words, companies, places, sources, langs;
   size_t limit = 10, offset = 0, snippet_length = 200, facet_limit = 5;
   bool json = false, jsonl = false, exact = false, explain = false, facets = false;
+  bool all_copies = false;
 };
 
 bool ParseSort(const std::string& value, SortOrder* out) {
@@ -89,8 +90,10 @@ void PrintText(const SearchRequest& request, const SearchResults& results) {
   }
   for (const Hit& hit : results.hits) {
     const std::string date = hit.date ? hit.date->ToString() : "undated";
-    std::printf("%-10s  %s%s%s\n", date.c_str(), color ? "\033[1m" : "", hit.title.c_str(),
-                color ? "\033[0m" : "");
+    const std::string similar =
+        hit.similar > 0 ? " (" + std::to_string(hit.similar) + " similar)" : "";
+    std::printf("%-10s  %s%s%s%s\n", date.c_str(), color ? "\033[1m" : "", hit.title.c_str(),
+                color ? "\033[0m" : "", similar.c_str());
     std::printf("            %s%s%s\n", hit.source.c_str(), hit.source.empty() ? "" : " · ",
                 hit.path.c_str());
     std::printf("            %s\n\n", Highlight(hit, color).c_str());
@@ -130,7 +133,8 @@ std::string HitJson(const Hit& h) {
   AppendJsonString(h.source, &out);
   char score[32];
   std::snprintf(score, sizeof score, "%.4f", h.score);
-  out += ",\"score\":" + std::string(score) + ",\"snippet\":";
+  out += ",\"score\":" + std::string(score) + ",\"similar\":" + std::to_string(h.similar) +
+         ",\"snippet\":";
   AppendJsonString(h.snippet, &out);
   out += ",\"highlights\":[";
   for (size_t i = 0; i < h.highlights.size(); ++i) {
@@ -238,6 +242,7 @@ int RunSearch(const std::vector<std::string>& raw_args) {
   request.offset = f.offset;
   request.snippet_length = f.snippet_length;
   request.exact = f.exact;
+  request.all_copies = f.all_copies;
   if (!ParseDateFlag("after", f.after, &request.after) ||
       !ParseDateFlag("before", f.before, &request.before)) {
     return kExitError;

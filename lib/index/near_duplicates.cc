@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "index/near_duplicates.h"
+
+#include <bit>
+#include <cstdio>
+#include <functional>
+
+#include "index/prefixes.h"
+
+namespace steppe {
+namespace {
+
+constexpr int kBands = 4;
+// Candidates looked at per band: a band shared by very many documents says little.
+constexpr Xapian::doccount kMaxCandidatesPerBand = 64;
+
+std::string Hex(uint64_t value, int digits) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%0*llx", digits, static_cast<unsigned long long>(value));
+  return buf;
+}
+
+std::string BandTerm(uint64_t hash, int band) {
+  return prefix::kSimHashBand + std::to_string(band) + Hex((hash >> (16 * band)) & 0xFFFF, 4);
+}
+
+// A mixing step, so that std::hash of short strings spreads over all 64 bits.
+uint64_t Mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  return x;
+}
+
+}  // namespace
+
+uint64_t SimHash(const std::vector<Token>& tokens) {
+  int weights[64] = {};
+  for (size_t i = 0; i + 2 < tokens.size(); ++i) {
+    const std::string shingle = tokens[i].forms->exact + ' ' + tokens[i + 1].forms->exact + ' ' +
+                                tokens[i + 2].forms->exact;
+    const uint64_t h = Mix(std::hash<std::string>()(shingle));
+    for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
+  }
+  uint64_t hash = 0;
+  for (int bit = 0; bit < 64; ++bit) {
+    if (weights[bit] > 0) hash |= uint64_t{1} << bit;
+  }
+  return hash;
+}
+
+void AssignDuplicateGroup(const Xapian::Database& db, uint64_t hash, Xapian::Document* doc) {
+  std::string group = Hex(hash, 16);  // a group of its own, unless a copy is found
+  bool found = false;
+  for (int band = 0; band < kBands && !found; ++band) {
+    const std::string term = BandTerm(hash, band);
+    Xapian::doccount seen = 0;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && !found; ++it) {
+      if (++seen > kMaxCandidatesPerBand) break;
+      const Xapian::Document other = db.get_document(*it);
+      const uint64_t other_hash = std::stoull(other.get_value(slot::kSimHash), nullptr, 16);
+      if (std::popcount(hash ^ other_hash) <= kNearDuplicateBits) {
+        group = other.get_value(slot::kDuplicateGroup);
+        found = true;
+      }
+    }
+  }
+  for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
+  doc->add_value(slot::kSimHash, Hex(hash, 16));
+  doc->add_value(slot::kDuplicateGroup, group);
+}
+
+}  // namespace steppe

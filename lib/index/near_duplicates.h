@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_INDEX_NEAR_DUPLICATES_H_
+#define STEPPE_LIB_INDEX_NEAR_DUPLICATES_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analyse/analyser.h"
+
+namespace steppe {
+
+// A 64-bit SimHash of a text's word 3-shingles: syndicated copies of one story (the same text
+// from two sources, lightly edited) differ in a few bits, unrelated stories in about half.
+uint64_t SimHash(const std::vector<Token>& tokens);
+
+// Bits two SimHashes may differ in and still be copies of one story.
+inline constexpr int kNearDuplicateBits = 3;
+
+// Puts `doc` (whose SimHash is `hash`) in the group of the first indexed near-duplicate, or
+// in a group of its own: sets the group value that search collapses on, and the band terms
+// that let later copies find it. With 4 bands of 16 bits, any two hashes within 3 bits share
+// a band, so the candidates are only the documents sharing one.
+void AssignDuplicateGroup(const Xapian::Database& db, uint64_t hash, Xapian::Document* doc);
+
+}  // namespace steppe
+
+#endif  // STEPPE_LIB_INDEX_NEAR_DUPLICATES_H_
