@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "analyse/fold.h"
 #include "analyse/spelling_key.h"
 #include "index/prefixes.h"
 #include "steppe/article.h"
@@ -13,6 +14,8 @@ namespace {
 
 // Shorter keys are never searched: see WordQuery.
 constexpr size_t kMinQueryKey = 3;
+// A prefix expands to at most this many words, the most frequent.
+constexpr Xapian::termcount kMaxPrefixExpansions = 200;
 
 Xapian::Query Scaled(Xapian::Query q, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
@@ -42,6 +45,12 @@ Status QueryBuilder::BuildNode(const QueryNode& node, bool exact, Xapian::Query*
                                bool* positive) {
   switch (node.kind) {
     case QueryNode::Kind::kWord:
+      if (node.text.size() > 1 && node.text.back() == '*') {
+        *out = PrefixQuery(node.text.substr(0, node.text.size() - 1));
+        *positive = *positive || !out->empty();
+        return Status::OK();
+      }
+      [[fallthrough]];
     case QueryNode::Kind::kPhrase:
       *out = TextQuery(node.text, exact, node.kind == QueryNode::Kind::kPhrase);
       *positive = *positive || !out->empty();
@@ -133,6 +142,15 @@ Xapian::Query QueryBuilder::TextQuery(const std::string& text, bool exact, bool 
   }
   for (const Token& t : tokens) parts.push_back(WordQuery(t, exact));
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+// word*: every indexed word starting with the folded prefix, through Xapian's OP_WILDCARD.
+// Exact terms are lower case and prefixed terms start upper case, so only words expand.
+Xapian::Query QueryBuilder::PrefixQuery(const std::string& prefix) {
+  const std::string folded = FoldWord(prefix);
+  if (folded.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_WILDCARD, folded, kMaxPrefixExpansions,
+                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
 Xapian::Query QueryBuilder::PhraseWordQuery(const Token& token, bool exact) {

@@ -43,6 +43,7 @@ class QueryBuilder {
   Status BuildNode(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive);
   Status FieldQuery(const QueryNode& node, Xapian::Query* out, bool* positive);
   Xapian::Query TextQuery(const std::string& text, bool exact, bool phrase);
+  Xapian::Query PrefixQuery(const std::string& prefix);
   // One word of a phrase: its terms that have positions, in every spelling when variants apply.
   Xapian::Query PhraseWordQuery(const Token& token, bool exact);
   // Whether the index uses the word mostly as a name: Oral the city, more than "oral".

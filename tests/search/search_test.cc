@@ -180,6 +180,12 @@ TEST_F(RankingTest, PhrasesMatchAcrossSpellingsAndScripts) {
   EXPECT_EQ(Set(Ids("exact:\"Zhanaozen oil workers\"")), (std::set<std::string>{"en"}));
 }
 
+TEST_F(QueryLanguageTest, TrailingStarMatchesEveryWordWithThatPrefix) {
+  EXPECT_EQ(Set(Ids("strik*")), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(Set(Ids("Akt* pay")), (std::set<std::string>{"a", "c"}));
+  EXPECT_TRUE(Ids("zzz*").empty());
+}
+
 TEST_F(QueryLanguageTest, PhrasesMatchWordsInOrder) {
   EXPECT_EQ(Set(Ids("\"over pay\"")), (std::set<std::string>{"a", "c"}));
   EXPECT_TRUE(Ids("\"pay over\"").empty());
