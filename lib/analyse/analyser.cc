@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyse/analyser.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <string>
 
@@ -11,15 +13,15 @@
 namespace steppe {
 namespace {
 
-bool IsAllCaps(std::string_view surface, const std::string& exact) {
+bool IsAllCaps(std::string_view surface) {
   // Two or more letters, none of them lower case: WOS, KMG, АО.
   size_t letters = 0;
   for (size_t pos = 0; pos < surface.size();) {
     const char32_t c = NextCodePoint(surface, &pos);
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 0x80 || (c >= 'A' && c <= 'Z')) ++letters;
+    if (u_islower(c)) return false;
+    if (u_isalpha(c)) ++letters;
   }
-  return letters >= 2 && exact != std::string(surface);
+  return letters >= 2;
 }
 
 // A sentence or paragraph ends in the gap between two words when it holds . ! ? or a blank
@@ -43,7 +45,7 @@ WordForms Analyser::Compute(std::string_view surface, Lang article_lang, WordKin
   f.exact = FoldWord(surface);
   f.script = ScriptOf(surface);
   f.capitalised = IsCapitalised(surface);
-  f.all_caps = IsAllCaps(surface, f.exact);
+  f.all_caps = IsAllCaps(surface);
   if (kind == WordKind::kNumber || f.script == Script::kOther) return f;
   f.lang = WordLang(f.script, HasKazakhLetters(f.exact), article_lang);
   f.stem = stemmer_.Stem(f.exact, f.lang);

@@ -59,6 +59,17 @@ TEST(AnalyserTest, MarksSentenceStartsAndCapitals) {
   EXPECT_FALSE(tokens[1].forms->capitalised);
 }
 
+TEST(AnalyserTest, AllCapsMeansNoLowerCaseLetterInAnyScript) {
+  Analyser a;
+  const auto f = Analyse(&a, "WOS АО ҚМГ Жаңаөзен Zhanaozen", Lang::kEnglish);
+  ASSERT_EQ(f.size(), 5u);
+  EXPECT_TRUE(f[0]->all_caps);
+  EXPECT_TRUE(f[1]->all_caps);
+  EXPECT_TRUE(f[2]->all_caps);
+  EXPECT_FALSE(f[3]->all_caps);
+  EXPECT_FALSE(f[4]->all_caps);
+}
+
 TEST(AnalyserTest, CachesEachDistinctWordOnce) {
   Analyser a;
   Analyse(&a, "oil oil oil Oil", Lang::kEnglish);
