@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <string>
 
 #include "steppe/export.h"
 #include "steppe/status.h"
@@ -17,6 +18,15 @@ struct STEPPE_EXPORT Options {
 
   // Create the index if it does not exist. Default: false (Open returns NotFound).
   bool create_if_missing = false;
+
+  // Find the companies and places each article names (a gazetteer of Kazakhstan and Central
+  // Asia built in, plus company rules) and add them to its front-matter ones, under canonical
+  // names, for filters and facets. Default: true.
+  bool extract_entities = true;
+
+  // A gazetteer of the user's own, added to the built-in one (format: docs/gazetteer.md).
+  // Default: none.
+  std::string gazetteer_file;
 
   // Called for each input problem that was reported and skipped (a bad date, an unreadable
   // file), on the thread that called Index. Default: none; problems are still counted.

@@ -92,6 +92,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   stored.lang = LangCode(lang);
   // Metadata first; else the dateline the article opens with; else undated.
   if (!stored.date) stored.date = FindDateline(stored.body);
+  AddEntities(&stored);
   IndexMentions(stored.body, &doc);
   IndexMetadata(stored, &doc);
   doc.set_data(SerialiseArticle(stored));
@@ -159,6 +160,28 @@ void DocumentBuilder::IndexMetadata(const Article& a, Xapian::Document* doc) {
   }
   doc->add_value(slot::kCompanies, IndexEntities(a.companies, prefix::kCompany, doc));
   doc->add_value(slot::kPlaces, IndexEntities(a.places, prefix::kPlace, doc));
+}
+
+// Puts the article's own companies and places under the gazetteer's names when it knows them
+// (Mangistau -> Mangystau Region, Janaozen -> Zhanaozen), then adds those the title and body
+// name, once each: an entity is known by the spelling key of its canonical name.
+void DocumentBuilder::AddEntities(Article* a) {
+  if (entities_ == nullptr) return;
+  std::unordered_set<std::string> known;
+  for (auto* names : {&a->companies, &a->places}) {
+    std::vector<std::string> canonical;
+    for (const std::string& name : *names) {
+      const std::vector<Entity> found = entities_->Extract(name, analyser_);
+      const bool whole = found.size() == 1 && found[0].end - found[0].begin + 2 >= name.size();
+      const std::string& use = whole ? found[0].name : name;
+      if (known.insert(analyser_->NameKey(use)).second) canonical.push_back(use);
+    }
+    *names = std::move(canonical);
+  }
+  for (const Entity& e : entities_->Extract(a->title + "\n" + a->body, analyser_)) {
+    if (!known.insert(analyser_->NameKey(e.name)).second) continue;
+    (e.kind == Entity::Kind::kCompany ? a->companies : a->places).push_back(e.name);
+  }
 }
 
 // Every full date the body mentions, searchable as mentions:YYYY[-MM[-DD]], never the

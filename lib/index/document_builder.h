@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyse/analyser.h"
+#include "extract/entities.h"
 #include "steppe/article.h"
 
 namespace steppe {
@@ -19,7 +20,9 @@ namespace steppe {
 // the date value and the stored article. Not thread-safe: one per thread.
 class DocumentBuilder {
  public:
-  explicit DocumentBuilder(Analyser* analyser) : analyser_(analyser) {}
+  // `entities`, when not null, finds companies and places to add to each article's own.
+  DocumentBuilder(Analyser* analyser, const EntityExtractor* entities)
+      : analyser_(analyser), entities_(entities) {}
 
   // Builds the document for `article`. Its language is guessed when empty.
   Xapian::Document Build(const Article& article);
@@ -33,7 +36,10 @@ class DocumentBuilder {
   std::string IndexEntities(const std::vector<std::string>& names, const char* term_prefix,
                             Xapian::Document* doc);
 
+  void AddEntities(Article* article);
+
   Analyser* analyser_;
+  const EntityExtractor* entities_;
   std::vector<Token> title_tokens_;
   std::vector<Token> body_tokens_;
   std::unordered_set<std::string> names_;  // exact forms used as names in this article

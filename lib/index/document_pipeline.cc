@@ -84,7 +84,8 @@ std::string IndexedHash(Xapian::Database* db, const std::string& file_term) {
 
 // What a worker keeps: its analyser, and its view of the index's last commit.
 struct Worker {
-  explicit Worker(const DocumentPipeline::Settings& s) : analyser(s.cache_entries) {
+  explicit Worker(const DocumentPipeline::Settings& s)
+      : analyser(s.cache_entries), builder(&analyser, s.entities) {
     try {
       known.emplace(s.index_dir.string());
     } catch (const Xapian::Error&) {
@@ -92,7 +93,7 @@ struct Worker {
     }
   }
   Analyser analyser;
-  DocumentBuilder builder{&analyser};
+  DocumentBuilder builder;
   std::optional<Xapian::Database> known;
 };
 

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/entities.h"
 #include "steppe/article.h"
 #include "steppe/status.h"
 
@@ -39,7 +40,8 @@ class DocumentPipeline {
     size_t threads = 1;
     size_t cache_entries = 200000;
     size_t max_file_bytes = 64u << 20;
-    std::filesystem::path index_dir;  // read for content hashes; may not exist yet
+    std::filesystem::path index_dir;            // read for content hashes; may not exist yet
+    const EntityExtractor* entities = nullptr;  // shared by the workers; may be null
   };
   struct Counts {
     size_t read = 0;       // articles built

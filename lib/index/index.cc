@@ -23,12 +23,14 @@
 namespace steppe {
 
 struct Index::Impl {
-  Impl(const Options& o, const std::filesystem::path& d, Xapian::WritableDatabase database)
+  Impl(const Options& o, const std::filesystem::path& d, Xapian::WritableDatabase database,
+       std::unique_ptr<EntityExtractor> extractor)
       : options(o),
         dir(d),
         db(std::move(database)),
         analyser(o.word_cache_entries),
-        builder(&analyser) {}
+        entities(std::move(extractor)),
+        builder(&analyser, entities.get()) {}
 
   void Report(const Problem& problem, IndexStats* stats) {
     ++stats->problems;
@@ -95,6 +97,7 @@ struct Index::Impl {
   std::filesystem::path dir;
   Xapian::WritableDatabase db;
   Analyser analyser;
+  std::unique_ptr<EntityExtractor> entities;  // null when extraction is off
   DocumentBuilder builder;
   size_t pending = 0;
 };
@@ -142,6 +145,13 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
   }
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::duration<double>(options.wait_for_writer_seconds);
+  std::unique_ptr<EntityExtractor> entities;
+  if (options.extract_entities) {
+    Analyser analyser(20000);
+    if (Status s = EntityExtractor::Create(options.gazetteer_file, &analyser, &entities); !s.ok()) {
+      return s;
+    }
+  }
   Xapian::WritableDatabase db;
   Status s = OpenWritable(options, dir, &db);
   while (s.code() == Status::Code::kBusy && std::chrono::steady_clock::now() < deadline) {
@@ -149,7 +159,7 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
     s = OpenWritable(options, dir, &db);
   }
   if (!s.ok()) return s;
-  out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db))));
+  out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db), std::move(entities))));
   return Status::OK();
 }
 
@@ -181,7 +191,8 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   DocumentPipeline pipeline({.threads = impl_->Threads(),
                              .cache_entries = impl_->options.word_cache_entries,
                              .max_file_bytes = impl_->options.max_file_bytes,
-                             .index_dir = impl_->dir});
+                             .index_dir = impl_->dir,
+                             .entities = impl_->entities.get()});
   DocumentPipeline::Counts counts;
   const Status s = pipeline.Run(
       files, [&](const Problem& p) { impl_->Report(p, stats); },

@@ -32,6 +32,7 @@ class IndexFixture : public ::testing::Test {
   void Build(const std::vector<Article>& articles) {
     Options options;
     options.create_if_missing = true;
+    options.extract_entities = extract_entities_;
     std::unique_ptr<Index> index;
     ASSERT_TRUE(Index::Open(options, dir_.path() / "db", &index).ok());
     for (const Article& a : articles) ASSERT_TRUE(index->AddArticle(a).ok()) << a.id;
@@ -65,6 +66,7 @@ class IndexFixture : public ::testing::Test {
     return std::set<std::string>(ids.begin(), ids.end());
   }
 
+  bool extract_entities_ = true;  // the gazetteer and company rules
   TempDir dir_;
   std::unique_ptr<Searcher> searcher_;
 };

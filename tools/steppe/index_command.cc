@@ -19,6 +19,7 @@ int RunIndex(const std::vector<std::string>& args) {
   int jobs = 0;
   double wait = 0;
   bool prune = false, quiet = false;
+  std::string gazetteer;
   size_t max_mib = Options().max_file_bytes >> 20;
   size_t batch = Options().docs_per_commit;
   po::options_description visible(
@@ -34,6 +35,8 @@ int RunIndex(const std::vector<std::string>& args) {
       "wait for another writer to finish, up to SECONDS (default with --wait: 3600)")(
       "prune", po::bool_switch(&prune), "remove articles whose files under PATH are gone")(
       "quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "gazetteer", po::value(&gazetteer),
+      "your own places and companies, added to the built-in ones (docs/gazetteer.md)")(
       "max-file-size", po::value(&max_mib)->default_value(max_mib),
       "skip files larger than this many MiB");
   po::options_description hidden;
@@ -56,6 +59,7 @@ int RunIndex(const std::vector<std::string>& args) {
   options.threads = jobs;
   options.wait_for_writer_seconds = wait;
   options.max_file_bytes = max_mib << 20;
+  options.gazetteer_file = gazetteer;
   options.docs_per_commit = batch > 0 ? batch : 1;
   ProgressLine progress;
   options.on_problem = [&](const Problem& p) {
