@@ -261,6 +261,13 @@ TEST_F(CliTest, NegatedWordsAndFieldsReachTheQuery) {
   }
 }
 
+TEST_F(CliTest, AllCopiesIsAnOptionAndHitsCountTheirCopies) {
+  const nlohmann::json j = Json({"search", "Zhanaozen", "--all-copies", "--limit", "100"});
+  for (const auto& hit : j["hits"]) EXPECT_EQ(hit["similar"], 0);
+  EXPECT_GE(j["total"].get<size_t>(),
+            Json({"search", "Zhanaozen", "--limit", "100"})["total"].get<size_t>());
+}
+
 TEST_F(CliTest, JsonlPrintsOneHitPerLine) {
   const CliRun run = Steppe({"search", "Zhanaozen", "--jsonl", "--limit", "3"});
   ASSERT_EQ(run.exit_code, 0);

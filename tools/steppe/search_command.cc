@@ -215,6 +215,8 @@ int RunSearch(const std::vector<std::string>& raw_args) {
       "snippet-length", po::value(&f.snippet_length)->default_value(200),
       "bytes of text around the match")("exact", po::bool_switch(&f.exact),
                                         "match the spelling as typed, no variants")(
+      "all-copies", po::bool_switch(&f.all_copies),
+      "show every copy of a syndicated story, not the best one and \"N similar\"")(
       "facets", po::bool_switch(&f.facets), "count companies, places, years... of all matches")(
       "facet-limit", po::value(&f.facet_limit)->default_value(5), "values shown per facet")(
       "json", po::bool_switch(&f.json), "print one JSON object (docs/cli.md)")(
