@@ -36,6 +36,10 @@ struct STEPPE_EXPORT Options {
   // found, and the bytes of the files done. Default: none.
   std::function<void(size_t files_done, size_t files_total, uint64_t bytes_done)> on_progress;
 
+  // Make input problems fatal: Index::AddPath stops at the first one and returns
+  // InvalidArgument naming it (what was indexed before it stays). Default: false.
+  bool strict = false;
+
   // Files larger than this are reported and skipped, not read. Default: 64 MiB.
   size_t max_file_bytes = 64u << 20;
 

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include "analyse/analyser.h"
@@ -194,9 +195,21 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
                              .index_dir = impl_->dir,
                              .entities = impl_->entities.get()});
   DocumentPipeline::Counts counts;
-  const Status s = pipeline.Run(
-      files, [&](const Problem& p) { impl_->Report(p, stats); },
-      [&](FileResult&& file) { return impl_->WriteFile(std::move(file)); },
+  std::optional<Problem> fatal;  // with Options::strict, the first problem stops the run
+  Status s = pipeline.Run(
+      files,
+      [&](const Problem& p) {
+        impl_->Report(p, stats);
+        if (impl_->options.strict && !fatal) fatal = p;
+      },
+      [&](FileResult&& file) {
+        if (fatal) {
+          return Status::InvalidArgument("stopped at " + fatal->ToString() +
+                                         " (--strict makes problems fatal); fix it, or run "
+                                         "without --strict to skip such input");
+        }
+        return impl_->WriteFile(std::move(file));
+      },
       [&](const DocumentPipeline::Counts& c, size_t done) {
         if (impl_->options.on_progress) impl_->options.on_progress(done, files.size(), c.bytes);
       },
@@ -204,6 +217,11 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   stats->indexed += counts.read;
   stats->unchanged += counts.unchanged;
   stats->skipped += counts.skipped;
+  if (s.ok() && fatal) {
+    s = Status::InvalidArgument("stopped at " + fatal->ToString() +
+                                " (--strict makes problems fatal); fix it, or run without "
+                                "--strict to skip such input");
+  }
   return s;
 }
 

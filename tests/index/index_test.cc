@@ -179,6 +179,21 @@ TEST(IndexTest, FilesOverTheSizeLimitAreReportedAndSkipped) {
   EXPECT_NE(seen[0].reason.find("--max-file-size"), std::string::npos);
 }
 
+TEST(IndexTest, StrictStopsAtTheFirstProblemAndNamesIt) {
+  testing::TempDir dir;
+  dir.Write("c/bad.md", "---\ntitle: T\ndate: 2024-13-01\n---\nBody\n");
+  Options options = Create();
+  options.strict = true;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  IndexStats stats;
+  const Status s = index->AddPath(dir.path() / "c", &stats);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("bad.md:3"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("--strict"), std::string::npos);
+  EXPECT_EQ(index->document_count(), 0u);
+}
+
 TEST(IndexTest, ArticleWithoutIdIsRejected) {
   testing::TempDir dir;
   std::unique_ptr<Index> index;

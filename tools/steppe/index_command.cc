@@ -18,7 +18,7 @@ int RunIndex(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   int jobs = 0;
   double wait = 0;
-  bool prune = false, quiet = false;
+  bool prune = false, quiet = false, strict = false;
   std::string gazetteer;
   size_t max_mib = Options().max_file_bytes >> 20;
   size_t batch = Options().docs_per_commit;
@@ -35,6 +35,7 @@ int RunIndex(const std::vector<std::string>& args) {
       "wait for another writer to finish, up to SECONDS (default with --wait: 3600)")(
       "prune", po::bool_switch(&prune), "remove articles whose files under PATH are gone")(
       "quiet,q", po::bool_switch(&quiet), "no progress line")(
+      "strict", po::bool_switch(&strict), "stop at the first bad file, line or date (exit 2)")(
       "gazetteer", po::value(&gazetteer),
       "your own places and companies, added to the built-in ones (docs/gazetteer.md)")(
       "max-file-size", po::value(&max_mib)->default_value(max_mib),
@@ -60,6 +61,7 @@ int RunIndex(const std::vector<std::string>& args) {
   options.wait_for_writer_seconds = wait;
   options.max_file_bytes = max_mib << 20;
   options.gazetteer_file = gazetteer;
+  options.strict = strict;
   options.docs_per_commit = batch > 0 ? batch : 1;
   ProgressLine progress;
   options.on_problem = [&](const Problem& p) {
