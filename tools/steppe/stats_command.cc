@@ -9,6 +9,18 @@
 namespace po = boost::program_options;
 
 namespace steppe::cli {
+namespace {
+
+// Opens the index and summarises it with `limit` values per facet; prints why not, if not.
+bool Summarise(const std::string& db, size_t limit, IndexSummary* summary) {
+  std::unique_ptr<Searcher> searcher;
+  Status s = Searcher::Open(Options(), ResolveDb(db), &searcher);
+  if (s.ok()) s = searcher->Summarise(limit, summary);
+  if (!s.ok()) PrintError(s.message());
+  return s.ok();
+}
+
+}  // namespace
 
 int RunStats(const std::vector<std::string>& args) {
   std::string db;
@@ -27,14 +39,8 @@ int RunStats(const std::vector<std::string>& args) {
   if (!ParseArgs(args, visible, {}, {}, &vm, "stats [--db DIR] [--json]", &exit_code)) {
     return exit_code;
   }
-  std::unique_ptr<Searcher> searcher;
   IndexSummary summary;
-  Status s = Searcher::Open(Options(), ResolveDb(db), &searcher);
-  if (s.ok()) s = searcher->Summarise(limit, &summary);
-  if (!s.ok()) {
-    PrintError(s.message());
-    return kExitError;
-  }
+  if (!Summarise(db, limit, &summary)) return kExitError;
   const std::string first = summary.first_date ? summary.first_date->ToString() : "";
   const std::string last = summary.last_date ? summary.last_date->ToString() : "";
   if (json) {
@@ -79,14 +85,8 @@ int RunFacets(const std::vector<std::string>& args) {
   if (!ParseArgs(args, visible, {}, {}, &vm, "facets [--field F] [--db DIR]", &exit_code)) {
     return exit_code;
   }
-  std::unique_ptr<Searcher> searcher;
   IndexSummary summary;
-  Status s = Searcher::Open(Options(), ResolveDb(db), &searcher);
-  if (s.ok()) s = searcher->Summarise(limit, &summary);
-  if (!s.ok()) {
-    PrintError(s.message());
-    return kExitError;
-  }
+  if (!Summarise(db, limit, &summary)) return kExitError;
   std::vector<Facet> shown;
   for (const Facet& facet : summary.facets) {
     if (field.empty() || facet.field == field) shown.push_back(facet);
