@@ -4,13 +4,17 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <initializer_list>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "read/json.h"
 #include "read/metadata_date.h"
 #include "util/clean_text.h"
+#include "util/utf8.h"
 
 namespace steppe {
 namespace {
@@ -18,6 +22,284 @@ namespace {
 // Real pages nest a few dozen levels. Deeper subtrees are ignored so that a hostile page
 // cannot exhaust the stack of these recursive walks.
 constexpr int kMaxDepth = 512;
+// Real tags have a few attributes; gumbo compares each new one with all the tag's others.
+constexpr size_t kMaxAttributes = 64;
+
+// gumbo 0.10 builds the tree as the HTML standard says, and several of the standard's steps
+// walk the whole stack of open elements, the list of formatting elements or a tag's
+// attributes, on every tag. Hostile pages make that quadratic or worse: 100,000 nested
+// <div>s (500 KB) took 23 s to parse, 20,000 <b id=N><p> pairs over a minute, one tag with
+// 40,000 attributes 5 s, 3,000 <body> tags with 60 attributes each (which add up on the one
+// body) 4 minutes; and gumbo frees its tree recursively, so a few MB of nested <span>s
+// overflowed the stack and crashed the indexer. No real page comes near: news pages nest a
+// few dozen elements. So before gumbo sees a page, this scan finds where its markup first
+// nests deeper than a limit, or gives a tag more attributes than a limit, and the page is
+// parsed up to there only.
+//
+// The scan follows the tokenizer (comments, quoted attribute values, raw text such as
+// <script>) and estimates the stack of open elements from above: where it cannot tell what
+// the tree builder does, it keeps an element open. An end tag closes the innermost element
+// only when it is that element; misnested ones are left open (the tree builder keeps or
+// reconstructs many of them). Elements the tree builder closes by itself (<p>, <li>, table
+// cells) are left out: they cannot nest without a counted element between them.
+class MarkupScanner {
+ public:
+  MarkupScanner(std::string_view html, size_t max_open, size_t max_attributes)
+      : html_(html), max_open_(max_open), max_attributes_(max_attributes) {}
+
+  MarkupLimit Scan() {
+    size_t pos = 0;
+    while ((pos = html_.find('<', pos)) != std::string_view::npos) {
+      const size_t start = pos;
+      if (html_.substr(pos, 4) == "<!--") {
+        pos = CommentEnd(pos + 4);
+        continue;
+      }
+      const char next = At(pos + 1);
+      if (next == '!' || next == '?') {  // a doctype or a bogus comment: up to '>'
+        pos = After('>', pos + 2);
+        continue;
+      }
+      const bool end_tag = next == '/';
+      const size_t name_start = pos + (end_tag ? 2 : 1);
+      if (!IsAsciiAlpha(At(name_start))) {
+        // "<" before anything else is text; "</" before it is a bogus comment.
+        pos = end_tag ? After('>', name_start) : pos + 1;
+        continue;
+      }
+      Tag tag;
+      pos = ReadTag(name_start, &tag);
+      if (pos == std::string_view::npos) break;  // the text ends inside the tag: no tag
+      // Later <html> and <body> tags add their attributes to the first one's.
+      size_t attributes = tag.attributes;
+      if (!end_tag && (tag.name == "html" || tag.name == "body")) {
+        attributes = (tag.name == "html" ? html_attributes_ : body_attributes_) += tag.attributes;
+      }
+      if (attributes > max_attributes_) {
+        return Limit(
+            start, "an HTML tag has more than " + std::to_string(max_attributes_) + " attributes");
+      }
+      if (end_tag) {
+        Close(tag.name);
+        continue;
+      }
+      if (!Open(tag.name, tag.self_closing)) {
+        return Limit(start, "HTML elements nest more than " + std::to_string(max_open_) + " deep");
+      }
+      if (tag.name == "svg" || tag.name == "math") foreign_seen_ = true;
+      // Raw text runs to its end tag. Inside <svg> and <math> <style>, <title> and <script>
+      // hold markup instead, so once either has been seen nothing is skipped.
+      if (!foreign_seen_ && IsRawText(tag.name)) pos = RawTextEnd(pos, tag.name);
+    }
+    return {};
+  }
+
+ private:
+  struct Tag {
+    std::string name;  // lower case
+    size_t attributes = 0;
+    bool self_closing = false;  // written <name ... />
+  };
+
+  static bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+  static bool IsSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  }
+  static bool OneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  }
+  // Elements that hold nothing.
+  static bool IsVoid(std::string_view n) {
+    return OneOf(
+        n, {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+            "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"});
+  }
+  // Elements the tree builder closes by itself, or merges into one.
+  static bool IsLeftOut(std::string_view n) {
+    return OneOf(n, {"body", "caption", "colgroup", "dd", "dt", "head", "html", "li", "option", "p",
+                     "tbody", "td", "tfoot", "th", "thead", "tr"});
+  }
+  static bool IsRawText(std::string_view n) {
+    return OneOf(n,
+                 {"iframe", "noembed", "noframes", "script", "style", "textarea", "title", "xmp"});
+  }
+  // Start tags that end foreign content (the standard's list, and <font> with any attributes).
+  static bool IsBreakout(std::string_view n) {
+    return OneOf(n, {"b",     "big",     "blockquote", "body", "br",     "center", "code", "dd",
+                     "div",   "dl",      "dt",         "em",   "embed",  "font",   "h1",   "h2",
+                     "h3",    "h4",      "h5",         "h6",   "head",   "hr",     "i",    "img",
+                     "li",    "listing", "menu",       "meta", "nobr",   "ol",     "p",    "pre",
+                     "ruby",  "s",       "small",      "span", "strong", "strike", "sub",  "sup",
+                     "table", "tt",      "u",          "ul",   "var"});
+  }
+  // Elements of <svg> and <math> whose content is HTML again.
+  static bool IsIntegrationPoint(std::string_view n) {
+    return OneOf(
+        n, {"annotation-xml", "desc", "foreignobject", "mi", "mn", "mo", "ms", "mtext", "title"});
+  }
+
+  static bool IsFormatting(std::string_view n) {
+    return OneOf(n, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
+                     "strong", "tt", "u"});
+  }
+  static bool IsScopeBoundary(std::string_view n) {
+    return IsIntegrationPoint(n) || OneOf(n, {"applet", "caption", "html", "marquee", "object",
+                                              "table", "td", "template", "th"});
+  }
+
+  char At(size_t pos) const { return pos < html_.size() ? html_[pos] : '\0'; }
+
+  // The position after the next `c` from `pos`, or the end of the text.
+  size_t After(char c, size_t pos) const {
+    const size_t found = html_.find(c, pos);
+    return found == std::string_view::npos ? html_.size() : found + 1;
+  }
+
+  // A comment ends at "-->" or "--!>"; "<!-->" and "<!--->" are empty comments.
+  size_t CommentEnd(size_t pos) const {
+    if (At(pos) == '>') return pos + 1;
+    if (At(pos) == '-' && At(pos + 1) == '>') return pos + 2;
+    const size_t a = html_.find("-->", pos);
+    const size_t b = html_.find("--!>", pos);
+    if (a == std::string_view::npos && b == std::string_view::npos) return html_.size();
+    return a < b ? a + 3 : b + 4;
+  }
+
+  // Reads the name and attributes of a tag whose name starts at `pos`; returns the position
+  // after its '>', or npos when the text ends first.
+  size_t ReadTag(size_t pos, Tag* tag) const {
+    while (pos < html_.size() && !IsSpace(html_[pos]) && html_[pos] != '/' && html_[pos] != '>') {
+      const char c = html_[pos++];
+      tag->name.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c);
+    }
+    while (pos < html_.size()) {
+      const char c = html_[pos];
+      if (IsSpace(c)) {
+        ++pos;
+      } else if (c == '>') {
+        return pos + 1;
+      } else if (c == '/') {
+        if (At(++pos) == '>') {
+          tag->self_closing = true;
+          return pos + 1;
+        }
+      } else {
+        // An attribute: its name (which may start with '='), then maybe "=value".
+        ++tag->attributes;
+        ++pos;
+        while (pos < html_.size() && !IsSpace(html_[pos]) && html_[pos] != '/' &&
+               html_[pos] != '>' && html_[pos] != '=') {
+          ++pos;
+        }
+        while (pos < html_.size() && IsSpace(html_[pos])) ++pos;
+        if (At(pos) != '=') continue;
+        ++pos;
+        while (pos < html_.size() && IsSpace(html_[pos])) ++pos;
+        if (At(pos) == '"' || At(pos) == '\'') {
+          pos = After(html_[pos], pos + 1);
+        } else {
+          while (pos < html_.size() && !IsSpace(html_[pos]) && html_[pos] != '>') ++pos;
+        }
+      }
+    }
+    return std::string_view::npos;
+  }
+
+  // The position of the end tag that closes raw text opened by <name>, or the end.
+  size_t RawTextEnd(size_t pos, const std::string& name) const {
+    for (;; ++pos) {
+      pos = html_.find("</", pos);
+      if (pos == std::string_view::npos) return html_.size();
+      bool same = pos + 2 + name.size() <= html_.size();
+      for (size_t i = 0; same && i < name.size(); ++i) {
+        same = (html_[pos + 2 + i] | 0x20) == name[i];
+      }
+      const char after = At(pos + 2 + name.size());
+      if (same && (IsSpace(after) || after == '/' || after == '>')) return pos;
+    }
+  }
+
+  // Whether the next tag is read as <svg> or <math> content: an element of one of them is
+  // open, with no HTML integration point above it.
+  bool InForeign() const {
+    if (!foreign_seen_) return false;
+    for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+      if (*it == "svg" || *it == "math") return true;
+      if (IsIntegrationPoint(*it)) return false;
+    }
+    return false;
+  }
+
+  // Closes the innermost <svg> or <math> and everything in it.
+  void LeaveForeign() {
+    while (!open_.empty()) {
+      const bool root = open_.back() == "svg" || open_.back() == "math";
+      open_.pop_back();
+      if (root) return;
+    }
+  }
+
+  // Returns false when the stack grows past the limit.
+  bool Open(const std::string& name, bool self_closing) {
+    while (InForeign() && IsBreakout(name)) LeaveForeign();
+    if (InForeign()) {
+      if (self_closing) return true;  // <path ... /> holds nothing
+    } else if (IsVoid(name) || IsLeftOut(name)) {
+      return true;  // in HTML "/>" closes nothing: <div/> is <div>
+    } else if (name == "a" || name == "nobr") {
+      EraseInnermost(name, false);  // a second <a> closes the first
+    }
+    open_.push_back(name);
+    return open_.size() <= max_open_;
+  }
+
+  void Close(const std::string& name) {
+    if (InForeign()) {
+      // In foreign content an end tag closes its element and everything in it; one that
+      // names none of the foreign elements is handled as HTML, which may leave the content.
+      for (size_t i = open_.size(); i-- > 0;) {
+        if (open_[i] == name) {
+          open_.resize(i);
+          return;
+        }
+        if (open_[i] == "svg" || open_[i] == "math") break;
+      }
+      while (InForeign()) LeaveForeign();
+    }
+    if (!open_.empty() && open_.back() == name) {
+      open_.pop_back();
+    } else if (IsFormatting(name)) {
+      // The adoption agency closes a misnested <b> (keeping the blocks opened inside it),
+      // unless a table or the like stands between.
+      EraseInnermost(name, true);
+    }
+  }
+
+  // Erases the innermost open element called `name` (not those inside it), if any; with
+  // `scoped`, only when no scope boundary is inside it.
+  void EraseInnermost(const std::string& name, bool scoped) {
+    for (size_t i = open_.size(); i-- > 0;) {
+      if (open_[i] == name) {
+        open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(i));
+        return;
+      }
+      if (scoped && IsScopeBoundary(open_[i])) return;
+    }
+  }
+
+  MarkupLimit Limit(size_t pos, std::string why) const {
+    const auto newlines = std::count(html_.begin(), html_.begin() + pos, '\n');
+    return {pos, static_cast<int>(newlines) + 1, std::move(why)};
+  }
+
+  std::string_view html_;
+  size_t max_open_;
+  size_t max_attributes_;
+  std::vector<std::string> open_;  // the estimated stack of open elements, innermost last
+  bool foreign_seen_ = false;
+  size_t html_attributes_ = 0;  // of all <html> tags so far
+  size_t body_attributes_ = 0;  // of all <body> tags so far
+};
 
 bool IsElement(const GumboNode* n) {
   return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
@@ -387,6 +669,13 @@ std::string LanguageCode(std::string_view lang) {
   return code == "en" || code == "ru" || code == "kk" ? code : "";
 }
 
+// gumbo 0.10 writes a numeric character reference beyond Unicode (&#xBBBBBBBBBBBB;) as bytes
+// that are not UTF-8 (the HTML fuzzer found it), and the rest of Steppe needs valid UTF-8.
+std::string ValidUtf8(std::string text) {
+  RepairUtf8(&text);
+  return text;
+}
+
 struct GumboDeleter {
   void operator()(GumboOutput* output) const {
     gumbo_destroy_output(&kGumboDefaultOptions, output);
@@ -395,25 +684,42 @@ struct GumboDeleter {
 
 }  // namespace
 
+MarkupLimit FindMarkupLimit(std::string_view html, size_t max_open, size_t max_attributes) {
+  return MarkupScanner(html, max_open, max_attributes).Scan();
+}
+
 void ReadHtml(std::string_view html, const std::string& path, Article* out,
               std::vector<Problem>* problems) {
+  // Markup that no real page has would make gumbo slow or crash (see MarkupScanner): parse
+  // the page up to there.
+  if (const MarkupLimit limit =
+          FindMarkupLimit(html, static_cast<size_t>(kMaxDepth), kMaxAttributes);
+      limit.end != std::string_view::npos) {
+    problems->push_back({path, limit.line, limit.why,
+                         "the page was read up to there; check that the file is a real page"});
+    html = html.substr(0, limit.end);
+  }
+  GumboOptions options = kGumboDefaultOptions;
+  // Steppe reads no parse errors, and gumbo copies the whole stack of open elements into
+  // each: 100,000 unclosed <div>s took 19 GB.
+  options.max_errors = 0;
   const std::unique_ptr<GumboOutput, GumboDeleter> doc(
-      gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
+      gumbo_parse_with_options(&options, html.data(), html.size()));
   Metadata m;
   CollectMetadata(doc->root, &m, 0);
   const GumboNode* body = FindFirst(
       doc->root, [](const GumboNode* n) { return IsTag(n, GUMBO_TAG_BODY); }, false);
   const GumboNode* root = body != nullptr ? ArticleRoot(body) : doc->root;
 
-  out->title = CleanText(FirstNonEmpty({&m.og_title, &m.title, &m.headline, &m.h1}));
-  out->url = FirstNonEmpty({&m.canonical, &m.og_url});
-  out->source = CleanText(FirstNonEmpty({&m.site_name, &m.publisher}));
+  out->title = CleanText(ValidUtf8(FirstNonEmpty({&m.og_title, &m.title, &m.headline, &m.h1})));
+  out->url = ValidUtf8(FirstNonEmpty({&m.canonical, &m.og_url}));
+  out->source = CleanText(ValidUtf8(FirstNonEmpty({&m.site_name, &m.publisher})));
   out->lang = LanguageCode(m.lang);
   ApplyDate({m.meta_date, m.json_ld_date, TimeElementDate(root, doc->root)}, path, out, problems);
   // The root itself is never furniture: a <body class="has-cookie-banner"> holds the article.
   TextBuilder text;
   AppendChildren(root, {.skip_furniture = true}, &text, 0);
-  out->body = CleanText(text.text());
+  out->body = CleanText(ValidUtf8(text.text()));
 }
 
 }  // namespace steppe

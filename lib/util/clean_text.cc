@@ -23,7 +23,12 @@ std::string CleanText(std::string_view text) {
   for (size_t pos = 0; pos < text.size();) {
     const size_t start = pos;
     const char32_t c = NextCodePoint(text, &pos);
-    if (c == '\r') continue;  // CRLF and lone CR both end lines as LF does
+    if (c == '\r') {
+      // CRLF and lone CR both end lines as LF does; a lone CR (old Mac files) must not just
+      // vanish, which would glue the words on either side of it into one.
+      if (pos >= text.size() || text[pos] != '\n') stripped.push_back('\n');
+      continue;
+    }
     if (IsHidden(c)) continue;
     ascii = ascii && c < 0x80;
     stripped.append(text, start, pos - start);
