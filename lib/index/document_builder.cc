@@ -131,9 +131,13 @@ void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::term
     // for "Zhanaozen oil workers").
     if (f.keys.empty() || !names_.count(f.exact)) continue;
     const Xapian::termpos pos = t.position + offset;
-    AddPosting(prefix::kName + f.exact, pos, wdf, doc);
-    AddTerm(prefix::kSpelling + f.keys.front() + ":" + f.exact, 0, doc);
-    AddPosting(prefix::kTranslit + f.translit, pos, wdf, doc);
+    AddTerm(prefix::NameTerm(f.keys.front(), f.exact), wdf, doc);
+    // A Latin name is its own transliteration: its exact term has the positions already.
+    if (f.translit == f.exact) {
+      AddTerm(prefix::kTranslit + f.translit, wdf, doc);
+    } else {
+      AddPosting(prefix::kTranslit + f.translit, pos, wdf, doc);
+    }
     for (const std::string& key : f.keys) AddPosting(prefix::kKey + key, pos, wdf, doc);
   }
 }

@@ -4,6 +4,9 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <string_view>
+
 // Every term prefix and value slot Steppe writes, in one table. Letters follow Omega's
 // conventions (docs/termprefixes.rst in Xapian) where one fits; X… prefixes are Steppe's own.
 namespace steppe::prefix {
@@ -21,11 +24,18 @@ inline constexpr char kCompany[] = "XC";      // company, by the spelling key of
 inline constexpr char kFile[] = "XF";         // canonical path of the file an article came from
 inline constexpr char kKey[] = "XK";          // spelling key of a name, with positions
 inline constexpr char kMention[] = "XM";      // a date the text mentions: XM2024, XM202402, ...
-inline constexpr char kName[] = "XN";         // exact folded form of a word used as a name
 inline constexpr char kPlace[] = "XP";        // place, by the spelling key of its name
 inline constexpr char kSource[] = "XS";       // source, by the spelling key of its name
 inline constexpr char kTranslit[] = "XT";     // Latin transliteration of a name, with positions
-inline constexpr char kSpelling[] = "XW";     // key + ":" + exact form of a name (suggestions)
+inline constexpr char kName[] = "XW";         // a word used as a name: key + ":" + exact form
+
+// The term marking a word used as a name: its spelling key, so that suggestions can list the
+// spellings near a key, and its exact form.
+inline std::string NameTerm(std::string_view key, std::string_view exact) {
+  std::string term = kName;
+  term.append(key).append(":").append(exact);
+  return term;
+}
 
 }  // namespace steppe::prefix
 

@@ -167,7 +167,7 @@ Xapian::Query QueryBuilder::PhraseWordQuery(const Token& token, bool exact) {
 }
 
 bool QueryBuilder::MostlyName(const WordForms& f) {
-  const Xapian::doccount as_name = db_->get_termfreq(prefix::kName + f.exact);
+  const Xapian::doccount as_name = db_->get_termfreq(prefix::NameTerm(f.keys.front(), f.exact));
   return as_name > 0 && 2 * as_name >= db_->get_termfreq(f.exact);
 }
 
@@ -180,7 +180,7 @@ bool QueryBuilder::VariantsFor(const WordForms& f) {
 Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
   if (f.keys.empty()) return Xapian::Query(f.exact);  // numbers, other scripts
-  const std::string name_term = prefix::kName + f.exact;
+  const std::string name_term = prefix::NameTerm(f.keys.front(), f.exact);
   std::vector<Xapian::Query> parts;
   // A capitalised name matches only its uses as a name, not "oral arguments"; a capitalised
   // common word (Workers) still finds "workers".

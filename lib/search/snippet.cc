@@ -48,7 +48,8 @@ void AppendOneLine(std::string_view text, std::string* out) {
 }  // namespace
 
 bool TokenMatches(const WordForms& f, const std::unordered_set<std::string>& terms) {
-  if (terms.count(f.exact) || Has(terms, prefix::kName, f.exact) ||
+  if (terms.count(f.exact) ||
+      (!f.keys.empty() && terms.count(prefix::NameTerm(f.keys.front(), f.exact))) ||
       Has(terms, prefix::kStem, f.stem)) {
     return true;
   }

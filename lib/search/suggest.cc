@@ -38,9 +38,9 @@ std::string Capitalise(const std::string& word) {
 // Every indexed spelling of a name whose key shares `key`'s first letter and is near it.
 void Collect(const Xapian::Database& db, const std::string& key, const std::string& exact,
              std::vector<Candidate>* out) {
-  const std::string scan = prefix::kSpelling + key.substr(0, 1);
+  const std::string scan = prefix::kName + key.substr(0, 1);
   for (auto it = db.allterms_begin(scan); it != db.allterms_end(scan); ++it) {
-    const std::string term = (*it).substr(std::char_traits<char>::length(prefix::kSpelling));
+    const std::string term = (*it).substr(std::char_traits<char>::length(prefix::kName));
     const size_t colon = term.find(':');
     if (colon == std::string::npos || term.substr(colon + 1) == exact) continue;
     const size_t edits = EditDistance(term.substr(0, colon), key, kMaxEdits);
