@@ -49,12 +49,14 @@ struct STEPPE_EXPORT Options {
 
   // Parameters that affect performance. Most clients should leave them alone.
 
-  // Articles added between automatic commits. Larger batches index faster and use more
-  // memory. Default: 2000.
-  size_t docs_per_commit = 2000;
+  // Articles added between automatic commits (per shard when building in parallel). Memory
+  // grows with it; past a few hundred articles, Xapian's bigger in-memory maps make indexing
+  // slower, not faster (docs/performance.md). Default: 500.
+  size_t docs_per_commit = 500;
 
   // Threads that read and analyse files in Index::AddPath, while the calling thread writes;
-  // 0 means one per core. Default: 0.
+  // 0 means one per core. With two or more, a new index gets a big job of 64 files or more
+  // written as one shard per thread, merged at the end. Default: 0.
   int threads = 0;
 
   // Distinct words whose analysis (stem, transliteration, spelling key) is cached per thread.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "index/document_pipeline.h"
 
+#include <unistd.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <deque>
@@ -11,15 +13,18 @@
 
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
+#include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "read/reader.h"
+#include "util/xapian_errors.h"
 
 namespace steppe {
 namespace {
 
-// What a worker hands the writer: a file's documents, a problem, or "this file was skipped".
+// What a worker hands the writer: a file's documents, a problem, "this file was skipped", or
+// the error that stopped the worker's shard.
 struct Skipped {};
-using Item = std::variant<FileResult, Problem, Skipped>;
+using Item = std::variant<FileResult, Problem, Skipped, Status>;
 
 // A bounded queue, so that fast readers cannot fill memory while the writer commits.
 class Queue {
@@ -82,7 +87,7 @@ std::string IndexedHash(Xapian::Database* db, const std::string& file_term) {
   }
 }
 
-// What a worker keeps: its analyser, and its view of the index's last commit.
+// What a worker keeps: its analyser, its view of the index's last commit, and its shard.
 struct Worker {
   explicit Worker(const DocumentPipeline::Settings& s)
       : analyser(s.cache_entries), builder(&analyser, s.entities) {
@@ -92,9 +97,55 @@ struct Worker {
       // A new index: nothing is known yet.
     }
   }
+
+  // Opens shard number `n` of this run; a shard is named by pid too, so no run reuses one.
+  Status OpenShard(const std::filesystem::path& shard_dir, size_t n) {
+    const std::filesystem::path path =
+        shard_dir / (std::to_string(getpid()) + "-" + std::to_string(n));
+    try {
+      std::filesystem::create_directories(shard_dir);
+      shard.emplace(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      return Status::OK();
+    } catch (...) {
+      return StatusFromCurrentException("cannot create shard " + path.string(), shard_dir);
+    }
+  }
+
+  // Writes a file's documents into the shard, committing only between files, so that a shard
+  // never holds part of a file whose content hash says it is done.
+  Status Write(size_t docs_per_commit, FileResult* result) {
+    try {
+      for (BuiltDocument& built : result->documents) {
+        AssignDuplicateGroup(*shard, &built.document);
+        shard->replace_document(built.id_term, built.document);
+      }
+      pending += result->documents.size();
+      result->documents.clear();
+      if (pending >= docs_per_commit) {
+        shard->commit();
+        pending = 0;
+      }
+      return Status::OK();
+    } catch (...) {
+      return StatusFromCurrentException("cannot write shard", shard->get_description());
+    }
+  }
+
+  Status CloseShard() {
+    try {
+      shard->commit();
+      shard->close();
+      return Status::OK();
+    } catch (...) {
+      return StatusFromCurrentException("cannot commit shard", shard->get_description());
+    }
+  }
+
   Analyser analyser;
   DocumentBuilder builder;
   std::optional<Xapian::Database> known;
+  std::optional<Xapian::WritableDatabase> shard;
+  size_t pending = 0;  // documents written to the shard since its last commit
 };
 
 void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Settings& settings,
@@ -124,6 +175,13 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
     doc.add_value(slot::kFileHash, hash);
     result.documents.push_back({IdTerm(article.id), std::move(doc)});
   }
+  result.articles = result.documents.size();
+  if (worker->shard) {
+    if (Status s = worker->Write(settings.docs_per_commit, &result); !s.ok()) {
+      queue->Push(std::move(s));
+      return;
+    }
+  }
   queue->Push(std::move(result));
 }
 
@@ -140,11 +198,15 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
   const size_t threads = std::max<size_t>(1, std::min(settings_.threads, files.size()));
   for (size_t t = 0; t < threads; ++t) {
     queue.AddProducer();
-    workers.emplace_back([&] {
+    workers.emplace_back([&, t] {
       Worker worker(settings_);
-      for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+      Status s;
+      if (!settings_.shard_dir.empty()) s = worker.OpenShard(settings_.shard_dir, t);
+      for (size_t i; s.ok() && (i = next.fetch_add(1)) < files.size();) {
         ReadAndBuild(files[i], settings_, &worker, &queue);
       }
+      if (s.ok() && worker.shard) s = worker.CloseShard();
+      if (!s.ok()) queue.Push(std::move(s));
       queue.ProducerDone();
     });
   }
@@ -154,7 +216,7 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
   while (queue.Pop(&item)) {
     if (auto* file = std::get_if<FileResult>(&item)) {
       const bool unchanged = file->unchanged;
-      const size_t documents = file->documents.size();
+      const size_t documents = file->articles;
       counts->bytes += file->bytes;
       status = write(std::move(*file));
       if (!status.ok()) {
@@ -166,6 +228,11 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
       if (progress) progress(*counts, ++files_done);
     } else if (auto* problem = std::get_if<Problem>(&item)) {
       report(*problem);
+    } else if (auto* failed = std::get_if<Status>(&item)) {
+      status = std::move(*failed);
+      next = files.size();
+      queue.Close();
+      break;
     } else {
       ++counts->skipped;
       if (progress) progress(*counts, ++files_done);

@@ -28,11 +28,13 @@ struct FileResult {
   bool unchanged = false;  // same bytes as when last indexed: nothing to write
   uint64_t bytes = 0;      // the file's size
   std::vector<BuiltDocument> documents;  // replace all the file's documents when !unchanged
+  size_t articles = 0;                   // articles built (and written, when sharded)
 };
 
-// Reads and analyses files on worker threads and hands the results to one writer on the
-// calling thread: analysis is most of the cost of indexing and parallelises, while a Xapian
-// database takes one writer. Each worker has its own Analyser and word cache, and its own
+// Reads and analyses files on worker threads. By default the results go to one writer on the
+// calling thread, since a Xapian database takes one writer. With a shard directory, each
+// worker writes its documents into a shard of its own there (index/shards.h), and the calling
+// thread only counts and reports. Each worker has its own Analyser and word cache, and its own
 // read-only view of the index's last commit, to skip files whose bytes have not changed.
 class DocumentPipeline {
  public:
@@ -42,6 +44,8 @@ class DocumentPipeline {
     size_t max_file_bytes = 64u << 20;
     std::filesystem::path index_dir;            // read for content hashes; may not exist yet
     const EntityExtractor* entities = nullptr;  // shared by the workers; may be null
+    std::filesystem::path shard_dir;  // when set, workers write shards here (a new index only)
+    size_t docs_per_commit = 2000;    // shards commit after the file that reaches this many
   };
   struct Counts {
     size_t read = 0;       // articles built
@@ -53,8 +57,8 @@ class DocumentPipeline {
   explicit DocumentPipeline(Settings settings) : settings_(std::move(settings)) {}
 
   // Reads each of `files` and builds its documents. Calls `report` for every problem, `write`
-  // for every file and `progress` after it, all on the calling thread; stops early, returning
-  // the error, when `write` fails.
+  // for every file (its documents already written when sharded) and `progress` after it, all
+  // on the calling thread; stops early, returning the error, when `write` or a shard fails.
   Status Run(const std::vector<std::filesystem::path>& files,
              const std::function<void(const Problem&)>& report,
              const std::function<Status(FileResult&&)>& write,

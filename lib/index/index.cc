@@ -17,6 +17,7 @@
 #include "index/document_pipeline.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
+#include "index/shards.h"
 #include "read/reader.h"
 #include "read/walk.h"
 #include "util/xapian_errors.h"
@@ -53,10 +54,7 @@ struct Index::Impl {
   // Replaces the document with the same id term, committing every docs_per_commit.
   Status Write(BuiltDocument&& built) {
     try {
-      const std::string hash = built.document.get_value(slot::kSimHash);
-      if (!hash.empty()) {
-        AssignDuplicateGroup(db, std::stoull(hash, nullptr, 16), &built.document);
-      }
+      AssignDuplicateGroup(db, &built.document);
       db.replace_document(built.id_term, built.document);
       if (++pending >= options.docs_per_commit) return Commit();
       return Status::OK();
@@ -93,6 +91,30 @@ struct Index::Impl {
       return StatusFromCurrentException("cannot commit", dir);
     }
   }
+
+  // Shards pay off for a big job on an empty index: with documents already there, a merge
+  // would rewrite them all, and the single writer replaces in place.
+  bool UseShards(size_t files) {
+    return Threads() >= 2 && files >= kMinFilesToShard && db.get_doccount() == 0;
+  }
+
+  // Merges the shards under dir/shards (this run's, or a killed run's) into the index, and
+  // reopens it: the merged copy has taken the old directory's place.
+  Status MergeShards() {
+    const std::vector<std::filesystem::path> shards = LeftoverShards(dir);
+    if (shards.empty()) return Status::OK();
+    if (Status s = Commit(); !s.ok()) return s;
+    std::vector<std::filesystem::path> sources;
+    if (db.get_doccount() > 0) sources.push_back(dir);
+    sources.insert(sources.end(), shards.begin(), shards.end());
+    if (Status s = MergeIntoPlace(dir, sources); !s.ok()) return s;
+    return Reopen();
+  }
+
+  Status Reopen();
+
+  // Fewer files than this are written by one writer: a merge is not worth it.
+  static constexpr size_t kMinFilesToShard = 64;
 
   Options options;
   std::filesystem::path dir;
@@ -135,6 +157,20 @@ Status OpenWritable(const Options& options, const std::filesystem::path& dir,
 }
 
 }  // namespace
+
+Status Index::Impl::Reopen() {
+  try {
+    Xapian::WritableDatabase fresh(dir.string(), Xapian::DB_OPEN);
+    db.close();
+    db = std::move(fresh);
+    std::ofstream(PidFile(dir)) << getpid() << "\n";
+    return Status::OK();
+  } catch (const Xapian::DatabaseLockError&) {
+    return BusyMessage(dir);
+  } catch (...) {
+    return StatusFromCurrentException("cannot reopen the merged index", dir);
+  }
+}
 
 Status Index::Open(const Options& options, const std::filesystem::path& dir,
                    std::unique_ptr<Index>* out) {
@@ -189,11 +225,16 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   CollectArticleFiles(path, &files, &problems);
   for (const Problem& p : problems) impl_->Report(p, stats);
   if (files.empty() && !problems.empty()) ++stats->skipped;
+  // A killed run's shards first: their files are then known, and not read again.
+  if (Status s = impl_->MergeShards(); !s.ok()) return s;
+  const bool sharded = impl_->UseShards(files.size());
   DocumentPipeline pipeline({.threads = impl_->Threads(),
                              .cache_entries = impl_->options.word_cache_entries,
                              .max_file_bytes = impl_->options.max_file_bytes,
                              .index_dir = impl_->dir,
-                             .entities = impl_->entities.get()});
+                             .entities = impl_->entities.get(),
+                             .shard_dir = sharded ? ShardsDir(impl_->dir) : "",
+                             .docs_per_commit = impl_->options.docs_per_commit});
   DocumentPipeline::Counts counts;
   std::optional<Problem> fatal;  // with Options::strict, the first problem stops the run
   Status s = pipeline.Run(
@@ -208,12 +249,17 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
                                          " (--strict makes problems fatal); fix it, or run "
                                          "without --strict to skip such input");
         }
-        return impl_->WriteFile(std::move(file));
+        return sharded ? Status::OK() : impl_->WriteFile(std::move(file));
       },
       [&](const DocumentPipeline::Counts& c, size_t done) {
         if (impl_->options.on_progress) impl_->options.on_progress(done, files.size(), c.bytes);
       },
       &counts);
+  if (sharded) {
+    // What the shards hold is merged even after an error: it was committed.
+    Status merged = impl_->MergeShards();
+    if (s.ok()) s = merged;
+  }
   stats->indexed += counts.read;
   stats->unchanged += counts.unchanged;
   stats->skipped += counts.skipped;
@@ -268,32 +314,20 @@ uint64_t SizeOnDisk(const std::filesystem::path& dir) {
 }  // namespace
 
 Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after) {
-  namespace fs = std::filesystem;
-  const fs::path fresh = dir.string() + ".compacting";
-  const fs::path old = dir.string() + ".before-compact";
-  std::error_code ec;
-  fs::remove_all(fresh, ec);
+  Xapian::WritableDatabase db;
   try {
     // Holding the write lock keeps writers out while the copy is made.
-    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
-    *before = SizeOnDisk(dir);
-    db.compact(fresh.string());
-    db.close();
+    db = Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN);
   } catch (const Xapian::DatabaseLockError&) {
     return BusyMessage(dir);
   } catch (...) {
-    fs::remove_all(fresh, ec);
     return StatusFromCurrentException("cannot compact", dir);
   }
-  // Swap by renames, so that at every moment `dir` or `old` holds a whole index.
-  fs::rename(dir, old, ec);
-  if (!ec) fs::rename(fresh, dir, ec);
-  if (ec) {
-    return Status::IoError("cannot replace index " + dir.string() + " by its compact copy " +
-                           fresh.string() + ": " + ec.message() + "; the original is at " +
-                           old.string() + " if it was moved");
-  }
-  fs::remove_all(old, ec);
+  *before = SizeOnDisk(dir);
+  // A killed run's shards go into the copy too: the old directory, with them, is removed.
+  std::vector<std::filesystem::path> sources = {dir};
+  for (const auto& shard : LeftoverShards(dir)) sources.push_back(shard);
+  if (Status s = MergeIntoPlace(dir, sources); !s.ok()) return s;
   *after = SizeOnDisk(dir);
   return Status::OK();
 }

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstdio>
 #include <functional>
+#include <unordered_map>
 
 #include "index/prefixes.h"
 
@@ -68,6 +69,45 @@ void AssignDuplicateGroup(const Xapian::Database& db, uint64_t hash, Xapian::Doc
   for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
   doc->add_value(slot::kSimHash, Hex(hash, 16));
   doc->add_value(slot::kDuplicateGroup, group);
+}
+
+void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc) {
+  const std::string hash = doc->get_value(slot::kSimHash);
+  if (!hash.empty()) AssignDuplicateGroup(db, std::stoull(hash, nullptr, 16), doc);
+}
+
+void RegroupDuplicates(Xapian::WritableDatabase* db) {
+  std::unordered_map<Xapian::docid, std::string> regrouped;  // the groups changed so far
+  auto group_of = [&](Xapian::docid id, const Xapian::Document& doc) {
+    auto it = regrouped.find(id);
+    return it != regrouped.end() ? it->second : doc.get_value(slot::kDuplicateGroup);
+  };
+  for (auto v = db->valuestream_begin(slot::kSimHash); v != db->valuestream_end(slot::kSimHash);
+       ++v) {
+    const Xapian::docid id = v.get_docid();
+    const uint64_t hash = std::stoull(*v, nullptr, 16);
+    Xapian::Document doc = db->get_document(id);
+    const std::string group = doc.get_value(slot::kDuplicateGroup);
+    std::string first_copy_group;
+    for (int band = 0; band < kBands && first_copy_group.empty(); ++band) {
+      const std::string term = BandTerm(hash, band);
+      Xapian::doccount seen = 0;
+      for (auto it = db->postlist_begin(term); it != db->postlist_end(term); ++it) {
+        if (*it >= id || ++seen > kMaxCandidatesPerBand) break;
+        const Xapian::Document other = db->get_document(*it);
+        if (std::popcount(hash ^ std::stoull(other.get_value(slot::kSimHash), nullptr, 16)) <=
+            kNearDuplicateBits) {
+          first_copy_group = group_of(*it, other);
+          break;
+        }
+      }
+    }
+    const std::string wanted = first_copy_group.empty() ? Hex(hash, 16) : first_copy_group;
+    if (wanted == group) continue;
+    regrouped[id] = wanted;
+    doc.add_value(slot::kDuplicateGroup, wanted);
+    db->replace_document(id, doc);
+  }
 }
 
 }  // namespace steppe

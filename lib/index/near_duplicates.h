@@ -25,6 +25,15 @@ inline constexpr int kNearDuplicateBits = 3;
 // a band, so the candidates are only the documents sharing one.
 void AssignDuplicateGroup(const Xapian::Database& db, uint64_t hash, Xapian::Document* doc);
 
+// The same for a document built with its SimHash value set; one without (a short text) is
+// left alone.
+void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc);
+
+// Recomputes every group of `db` as AssignDuplicateGroup would have, adding the documents in
+// docid order: for databases merged from shards, whose copies could not see each other.
+// Rewrites only the documents whose group changes; does not commit.
+void RegroupDuplicates(Xapian::WritableDatabase* db);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_INDEX_NEAR_DUPLICATES_H_

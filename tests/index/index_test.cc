@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "steppe/searcher.h"
@@ -78,13 +79,22 @@ TEST(IndexTest, ProblemsAreReportedAndTheRunGoesOn) {
   EXPECT_NE(seen[1].reason.find("no such file"), std::string::npos);
 }
 
+// With two threads and enough files, a new index is built as two shards and merged
+// (index/shards.h): the result must be the index one writer builds, near-duplicate groups
+// across the shards included.
 TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   testing::TempDir dir;
-  for (int i = 0; i < 40; ++i) {
+  const std::string story =
+      "Drivers of an oil services company in western Kazakhstan went on strike in December "
+      "over pay, and the company answered by dismissing fifty of them, story ";
+  for (int i = 0; i < 80; ++i) {
+    // Every tenth file is a syndicated copy of one story: the copies fall in both shards.
+    const std::string body =
+        i % 10 == 0 ? story + "copy."
+                    : "Workers in Zhanaozen, story " + std::to_string(i) + ". Жаңаөзенде ереуіл.";
     dir.Write("c/" + std::to_string(i) + ".md",
               "---\ntitle: Article " + std::to_string(i) + "\ndate: 2024-01-" +
-                  std::to_string(10 + i % 18) + "\n---\nWorkers in Zhanaozen, story " +
-                  std::to_string(i) + ". Жаңаөзенде ереуіл.\n");
+                  std::to_string(10 + i % 18) + "\n---\n" + body + "\n");
   }
   dir.Write("c/bad.md", "---\ntitle: Bad\ndate: 2024-02-30\n---\nBody\n");
   std::vector<std::vector<std::string>> results;
@@ -98,9 +108,11 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
     IndexStats stats;
     ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
     ASSERT_TRUE(index->Commit().ok());
-    EXPECT_EQ(stats.indexed, 41u);
+    EXPECT_EQ(stats.indexed, 81u);
     EXPECT_EQ(stats.problems, 1u);
+    EXPECT_EQ(index->document_count(), 81u);
     index.reset();
+    EXPECT_FALSE(std::filesystem::exists(db / "shards")) << threads;
     std::unique_ptr<Searcher> searcher;
     ASSERT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
     SearchResults r;
@@ -109,8 +121,11 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
     for (const Hit& h : r.hits) ids.push_back(h.id);
     std::sort(ids.begin(), ids.end());
     results.push_back(ids);
+    ASSERT_TRUE(searcher->Search({.query = "dismissing drivers", .limit = 100}, &r).ok());
+    ASSERT_EQ(r.hits.size(), 1u) << threads << " threads: the copies are one group";
+    EXPECT_EQ(r.hits[0].similar, 7u);
   }
-  EXPECT_EQ(results[0].size(), 40u);
+  EXPECT_EQ(results[0].size(), 72u);
   EXPECT_EQ(results[0], results[1]);
 }
 

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "index/shards.h"
+
+#include <xapian.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "index/near_duplicates.h"
+#include "util/xapian_errors.h"
+
+namespace steppe {
+
+namespace fs = std::filesystem;
+
+fs::path ShardsDir(const fs::path& dir) { return dir / "shards"; }
+
+std::vector<fs::path> LeftoverShards(const fs::path& dir) {
+  std::vector<fs::path> shards;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(ShardsDir(dir), ec)) {
+    // A shard killed before its first commit has no iamglass: nothing in it to keep.
+    if (fs::exists(entry.path() / "iamglass", ec)) shards.push_back(entry.path());
+  }
+  std::sort(shards.begin(), shards.end());
+  return shards;
+}
+
+Status ExchangeDirectories(const fs::path& a, const fs::path& b) {
+  if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) {
+    return Status::OK();
+  }
+  if (errno != EINVAL && errno != ENOSYS) {
+    return Status::IoError("cannot put " + b.string() + " in place of " + a.string() + ": " +
+                           std::strerror(errno) + "; check the permissions of " +
+                           a.parent_path().string());
+  }
+  // A file system without exchange: for a moment only `b` holds the new index.
+  const fs::path aside = a.string() + ".swapping";
+  std::error_code ec;
+  fs::rename(a, aside, ec);
+  if (!ec) fs::rename(b, a, ec);
+  if (!ec) fs::rename(aside, b, ec);
+  if (ec) {
+    return Status::IoError("cannot put " + b.string() + " in place of " + a.string() + ": " +
+                           ec.message() + "; the original is at " + aside.string() +
+                           " if it was moved");
+  }
+  return Status::OK();
+}
+
+Status MergeIntoPlace(const fs::path& dir, const std::vector<fs::path>& sources) {
+  const fs::path merged = dir.string() + ".merging";
+  std::error_code ec;
+  fs::remove_all(merged, ec);
+  try {
+    Xapian::Database all;
+    for (const fs::path& source : sources) all.add_database(Xapian::Database(source.string()));
+    all.compact(merged.string());
+    if (sources.size() > 1) {
+      Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+      RegroupDuplicates(&db);
+      db.commit();
+      db.close();
+    }
+  } catch (...) {
+    fs::remove_all(merged, ec);
+    return StatusFromCurrentException("cannot merge the shards of the new index", dir);
+  }
+  if (Status s = ExchangeDirectories(dir, merged); !s.ok()) return s;
+  fs::remove_all(merged, ec);  // now the old index, and the shards inside it
+  return Status::OK();
+}
+
+}  // namespace steppe

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "index/shards.h"
+
+#include <gtest/gtest.h>
+
+#include "steppe/index.h"
+#include "steppe/searcher.h"
+#include "support/temp_dir.h"
+
+namespace steppe {
+namespace {
+
+const char kStory[] =
+    "An oil services company in western Kazakhstan whose operations have been hampered by a "
+    "strike that began in December has escalated the standoff by announcing that it will "
+    "dismiss fifty employees involved in industrial action, the largest dismissal since the "
+    "strike started, and warned that more would follow if the protest went on.";
+
+// An index of one article at `dir`, as a shard would hold it.
+void BuildShard(const std::filesystem::path& dir, const std::string& id, const std::string& body) {
+  Options options;
+  options.create_if_missing = true;
+  std::filesystem::create_directories(dir.parent_path());
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir, &index).ok());
+  Article a;
+  a.id = id;
+  a.title = "Strike";
+  a.body = body;
+  ASSERT_TRUE(index->AddArticle(a).ok());
+  ASSERT_TRUE(index->Commit().ok());
+}
+
+SearchResults Find(const std::filesystem::path& db, const std::string& query) {
+  std::unique_ptr<Searcher> searcher;
+  EXPECT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+  SearchResults r;
+  EXPECT_TRUE(searcher->Search({.query = query, .limit = 10}, &r).ok());
+  return r;
+}
+
+TEST(ShardsTest, MergeKeepsEveryDocumentAndGroupsCopiesAcrossShards) {
+  testing::TempDir dir;
+  std::string copy = kStory;
+  copy.replace(copy.find("fifty"), 5, "50");  // a syndicated copy, lightly edited
+  BuildShard(dir.path() / "a", "wire", kStory);
+  BuildShard(dir.path() / "b", "copy", copy);
+  BuildShard(dir.path() / "c", "other", "Teachers in Oral held a meeting about pay on Monday.");
+  BuildShard(dir.path() / "index", "first", "An article that was there before the merge.");
+  ASSERT_TRUE(MergeIntoPlace(dir.path() / "index", {dir.path() / "index", dir.path() / "a",
+                                                    dir.path() / "b", dir.path() / "c"})
+                  .ok());
+  EXPECT_EQ(Find(dir.path() / "index", "before").hits.size(), 1u);
+  EXPECT_EQ(Find(dir.path() / "index", "Oral").hits.size(), 1u);
+  // Each shard gave its copy a group of its own; merged, the two are one story.
+  const SearchResults r = Find(dir.path() / "index", "dismiss employees");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].similar, 1u);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "index.merging"));
+}
+
+TEST(ShardsTest, LeftoverShardsAreTheCommittedOnes) {
+  testing::TempDir dir;
+  BuildShard(ShardsDir(dir.path()) / "1-0", "a", "Committed before the kill.");
+  std::filesystem::create_directories(ShardsDir(dir.path()) / "1-1");  // killed before commit
+  const std::vector<std::filesystem::path> shards = LeftoverShards(dir.path());
+  ASSERT_EQ(shards.size(), 1u);
+  EXPECT_EQ(shards[0].filename(), "1-0");
+}
+
+TEST(ShardsTest, ExchangeSwapsTwoDirectories) {
+  testing::TempDir dir;
+  dir.Write("a/x", "from a");
+  dir.Write("b/y", "from b");
+  ASSERT_TRUE(ExchangeDirectories(dir.path() / "a", dir.path() / "b").ok());
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "a" / "y"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "b" / "x"));
+}
+
+}  // namespace
+}  // namespace steppe
