@@ -12,7 +12,7 @@ readonly PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libxapian-dev libicu-dev libstemmer-dev libgumbo-dev libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
-  libsqlite3-dev python3 time
+  libjemalloc-dev libsqlite3-dev python3 time
 )
 readonly BUILD_DIR=${STEPPE_BUILD_DIR:-build}
 
