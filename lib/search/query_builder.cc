@@ -166,6 +166,13 @@ Xapian::Query QueryBuilder::PhraseWordQuery(const Token& token, bool exact) {
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// Every word with this stem: the inflected ones by their Z term, and the word that is its
+// own stem by its exact term (it gets no Z term: DocumentBuilder::IndexTokens).
+Xapian::Query QueryBuilder::StemQuery(const std::string& stem) {
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(prefix::kStem + stem),
+                       Xapian::Query(stem));
+}
+
 bool QueryBuilder::MostlyName(const WordForms& f) {
   const Xapian::doccount as_name = db_->get_termfreq(prefix::NameTerm(f.keys.front(), f.exact));
   return as_name > 0 && 2 * as_name >= db_->get_termfreq(f.exact);
@@ -188,8 +195,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
     parts.emplace_back(name_term);
   } else {
     parts.emplace_back(f.exact);
-    if (f.stem != f.exact)
-      parts.push_back(Scaled(Xapian::Query(prefix::kStem + f.stem), weights_.stem));
+    if (!f.stem.empty()) parts.push_back(Scaled(StemQuery(f.stem), weights_.stem));
   }
   const bool variants = !exact && VariantsFor(f);
   if (variants) {

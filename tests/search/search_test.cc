@@ -117,6 +117,20 @@ TEST_F(RankingTest, ExactSpellingRanksFirstThenVariants) {
   EXPECT_EQ(Ids("Жаңаөзен").front(), "kk");
 }
 
+TEST_F(RankingTest, AWordFindsItsInflectionsAndTheyFindIt) {
+  // "oil" and "выбор" are their own stems, indexed without a stem term of their own.
+  Build({Make("oil", "News", "The price of oil rose."),
+         Make("oils", "News", "Taxes on edible oils were cut."),
+         Make("vybor", "Новости", "Сделан выбор в пользу нефти."),
+         Make("vybory", "Новости", "Выборы прошли спокойно."),
+         Make("other", "News", "Nothing about either.")});
+  EXPECT_EQ(Set(Ids("oil")), (std::set<std::string>{"oil", "oils"}));
+  EXPECT_EQ(Set(Ids("oils")), (std::set<std::string>{"oil", "oils"}));
+  EXPECT_EQ(Ids("oils").front(), "oils");
+  EXPECT_EQ(Set(Ids("выбор")), (std::set<std::string>{"vybor", "vybory"}));
+  EXPECT_EQ(Set(Ids("выборы")), (std::set<std::string>{"vybor", "vybory"}));
+}
+
 TEST_F(RankingTest, ExactFlagTurnsVariantsOff) {
   Build({Make("a", "News", "Workers gathered in Janaozen."),
          Make("b", "News", "Workers gathered in Zhanaozen.")});
