@@ -100,14 +100,13 @@ struct Worker {
 
   // Opens shard number `n` of this run; a shard is named by pid too, so no run reuses one.
   Status OpenShard(const std::filesystem::path& shard_dir, size_t n) {
-    const std::filesystem::path path =
-        shard_dir / (std::to_string(getpid()) + "-" + std::to_string(n));
+    shard_path = shard_dir / (std::to_string(getpid()) + "-" + std::to_string(n));
     try {
       std::filesystem::create_directories(shard_dir);
-      shard.emplace(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      shard.emplace(shard_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
       return Status::OK();
     } catch (...) {
-      return StatusFromCurrentException("cannot create shard " + path.string(), shard_dir);
+      return StatusFromCurrentException("cannot create a shard", shard_path);
     }
   }
 
@@ -127,7 +126,7 @@ struct Worker {
       }
       return Status::OK();
     } catch (...) {
-      return StatusFromCurrentException("cannot write shard", shard->get_description());
+      return StatusFromCurrentException("cannot write a shard", shard_path);
     }
   }
 
@@ -137,7 +136,7 @@ struct Worker {
       shard->close();
       return Status::OK();
     } catch (...) {
-      return StatusFromCurrentException("cannot commit shard", shard->get_description());
+      return StatusFromCurrentException("cannot commit a shard", shard_path);
     }
   }
 
@@ -145,6 +144,7 @@ struct Worker {
   DocumentBuilder builder;
   std::optional<Xapian::Database> known;
   std::optional<Xapian::WritableDatabase> shard;
+  std::filesystem::path shard_path;
   size_t pending = 0;  // documents written to the shard since its last commit
 };
 
