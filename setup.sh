@@ -3,7 +3,8 @@
 # Steppe's one set-up script. On a fresh Debian 12 machine it installs the packages that are
 # missing, builds Steppe in build/, and then:
 #   ./setup.sh demo   indexes corpus/ and runs: steppe search "West Oil Software" --after 2023-12
-#   ./setup.sh test   runs the whole test suite (ctest), then again under ASan and UBSan
+#   ./setup.sh test   runs the whole test suite (ctest), then again under ASan and UBSan, then
+#                     each libFuzzer target for a short smoke run (STEPPE_FUZZ_SECONDS, 20)
 #   ./setup.sh build  only installs and builds
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,6 +14,7 @@ readonly PACKAGES=(
   libxapian-dev libicu-dev libstemmer-dev libgumbo-dev libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   libjemalloc-dev libsqlite3-dev python3 time
+  clang libclang-rt-14-dev
 )
 readonly BUILD_DIR=${STEPPE_BUILD_DIR:-build}
 
@@ -75,6 +77,22 @@ run_tests() {
   cmake --build "$asan" -j "$(nproc)"
   ASAN_OPTIONS=new_delete_type_mismatch=0 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$asan" --output-on-failure -j "$(nproc)" -E '^(install|crash)\.'
+  fuzz_smoke
+}
+
+# Each libFuzzer target (tests/fuzz/) for a short run from its seeds, built with clang in
+# $BUILD_DIR-fuzz. A crash stops the script, and the input that caused it is kept.
+fuzz_smoke() {
+  local target log=$BUILD_DIR-fuzz/smoke.log
+  mkdir -p "$BUILD_DIR-fuzz"
+  for target in front_matter html jsonl csv charset date query_parser analyser; do
+    if ! STEPPE_FUZZ_BUILD_DIR=$BUILD_DIR-fuzz \
+      tests/fuzz/run.sh "$target" "${STEPPE_FUZZ_SECONDS:-20}" 2>"$log"; then
+      cat "$log" >&2
+      say "fuzz target $target failed; reproduce with: tests/fuzz/run.sh $target 60"
+      return 1
+    fi
+  done
 }
 
 main() {
