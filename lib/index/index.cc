@@ -159,17 +159,17 @@ Status OpenWritable(const Options& options, const std::filesystem::path& dir,
 }  // namespace
 
 Status Index::Impl::Reopen() {
+  Options existing = options;
+  existing.create_if_missing = false;
+  Xapian::WritableDatabase fresh;
+  if (Status s = OpenWritable(existing, dir, &fresh); !s.ok()) return s;
   try {
-    Xapian::WritableDatabase fresh(dir.string(), Xapian::DB_OPEN);
-    db.close();
-    db = std::move(fresh);
-    std::ofstream(PidFile(dir)) << getpid() << "\n";
-    return Status::OK();
-  } catch (const Xapian::DatabaseLockError&) {
-    return BusyMessage(dir);
-  } catch (...) {
-    return StatusFromCurrentException("cannot reopen the merged index", dir);
+    db.close();  // the old directory's, already replaced
+  } catch (const Xapian::Error&) {
+    // Nothing was pending: it was committed before the merge.
   }
+  db = std::move(fresh);
+  return Status::OK();
 }
 
 Status Index::Open(const Options& options, const std::filesystem::path& dir,

@@ -4,6 +4,7 @@
 #include <bit>
 #include <cstdio>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 
 #include "index/prefixes.h"
@@ -50,60 +51,59 @@ uint64_t SimHash(const std::vector<Token>& tokens) {
   return hash;
 }
 
-void AssignDuplicateGroup(const Xapian::Database& db, uint64_t hash, Xapian::Document* doc) {
-  std::string group = Hex(hash, 16);  // a group of its own, unless a copy is found
-  bool found = false;
-  for (int band = 0; band < kBands && !found; ++band) {
+namespace {
+
+// The group of the first document with a docid below `before` that shares a band with `hash`
+// and is within kNearDuplicateBits of it, or "" when there is none. With 4 bands of 16 bits,
+// any two hashes within 3 bits share a band, so the candidates are only the documents sharing
+// one. `group_of(docid, document)` reads a candidate's group.
+template <typename GroupOf>
+std::string FirstCopyGroup(const Xapian::Database& db, uint64_t hash, Xapian::docid before,
+                           GroupOf group_of) {
+  for (int band = 0; band < kBands; ++band) {
     const std::string term = BandTerm(hash, band);
     Xapian::doccount seen = 0;
-    for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && !found; ++it) {
-      if (++seen > kMaxCandidatesPerBand) break;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
+      if (*it >= before || ++seen > kMaxCandidatesPerBand) break;
       const Xapian::Document other = db.get_document(*it);
       const uint64_t other_hash = std::stoull(other.get_value(slot::kSimHash), nullptr, 16);
-      if (std::popcount(hash ^ other_hash) <= kNearDuplicateBits) {
-        group = other.get_value(slot::kDuplicateGroup);
-        found = true;
-      }
+      if (std::popcount(hash ^ other_hash) <= kNearDuplicateBits) return group_of(*it, other);
     }
   }
-  for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
-  doc->add_value(slot::kSimHash, Hex(hash, 16));
-  doc->add_value(slot::kDuplicateGroup, group);
+  return "";
 }
 
+std::string StoredGroup(Xapian::docid, const Xapian::Document& doc) {
+  return doc.get_value(slot::kDuplicateGroup);
+}
+
+}  // namespace
+
 void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc) {
-  const std::string hash = doc->get_value(slot::kSimHash);
-  if (!hash.empty()) AssignDuplicateGroup(db, std::stoull(hash, nullptr, 16), doc);
+  const std::string value = doc->get_value(slot::kSimHash);
+  if (value.empty()) return;
+  const uint64_t hash = std::stoull(value, nullptr, 16);
+  const std::string copy_of =
+      FirstCopyGroup(db, hash, std::numeric_limits<Xapian::docid>::max(), StoredGroup);
+  for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
+  // A group of its own, unless a copy was found.
+  doc->add_value(slot::kDuplicateGroup, copy_of.empty() ? Hex(hash, 16) : copy_of);
 }
 
 void RegroupDuplicates(Xapian::WritableDatabase* db) {
   std::unordered_map<Xapian::docid, std::string> regrouped;  // the groups changed so far
   auto group_of = [&](Xapian::docid id, const Xapian::Document& doc) {
     auto it = regrouped.find(id);
-    return it != regrouped.end() ? it->second : doc.get_value(slot::kDuplicateGroup);
+    return it != regrouped.end() ? it->second : StoredGroup(id, doc);
   };
   for (auto v = db->valuestream_begin(slot::kSimHash); v != db->valuestream_end(slot::kSimHash);
        ++v) {
     const Xapian::docid id = v.get_docid();
     const uint64_t hash = std::stoull(*v, nullptr, 16);
+    const std::string copy_of = FirstCopyGroup(*db, hash, id, group_of);
+    const std::string wanted = copy_of.empty() ? Hex(hash, 16) : copy_of;
     Xapian::Document doc = db->get_document(id);
-    const std::string group = doc.get_value(slot::kDuplicateGroup);
-    std::string first_copy_group;
-    for (int band = 0; band < kBands && first_copy_group.empty(); ++band) {
-      const std::string term = BandTerm(hash, band);
-      Xapian::doccount seen = 0;
-      for (auto it = db->postlist_begin(term); it != db->postlist_end(term); ++it) {
-        if (*it >= id || ++seen > kMaxCandidatesPerBand) break;
-        const Xapian::Document other = db->get_document(*it);
-        if (std::popcount(hash ^ std::stoull(other.get_value(slot::kSimHash), nullptr, 16)) <=
-            kNearDuplicateBits) {
-          first_copy_group = group_of(*it, other);
-          break;
-        }
-      }
-    }
-    const std::string wanted = first_copy_group.empty() ? Hex(hash, 16) : first_copy_group;
-    if (wanted == group) continue;
+    if (wanted == doc.get_value(slot::kDuplicateGroup)) continue;
     regrouped[id] = wanted;
     doc.add_value(slot::kDuplicateGroup, wanted);
     db->replace_document(id, doc);

@@ -19,14 +19,10 @@ uint64_t SimHash(const std::vector<Token>& tokens);
 // Bits two SimHashes may differ in and still be copies of one story.
 inline constexpr int kNearDuplicateBits = 3;
 
-// Puts `doc` (whose SimHash is `hash`) in the group of the first indexed near-duplicate, or
-// in a group of its own: sets the group value that search collapses on, and the band terms
-// that let later copies find it. With 4 bands of 16 bits, any two hashes within 3 bits share
-// a band, so the candidates are only the documents sharing one.
-void AssignDuplicateGroup(const Xapian::Database& db, uint64_t hash, Xapian::Document* doc);
-
-// The same for a document built with its SimHash value set; one without (a short text) is
-// left alone.
+// Puts `doc`, built with its SimHash value set, in the group of the first indexed
+// near-duplicate, or in a group of its own: sets the group value that search collapses on,
+// and the band terms that let later copies find it. A document without a SimHash (a short
+// text) is left alone.
 void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc);
 
 // Recomputes every group of `db` as AssignDuplicateGroup would have, adding the documents in

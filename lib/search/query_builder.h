@@ -46,6 +46,7 @@ class QueryBuilder {
   Xapian::Query PrefixQuery(const std::string& prefix);
   // One word of a phrase: its terms that have positions, in every spelling when variants apply.
   Xapian::Query PhraseWordQuery(const Token& token, bool exact);
+  // Every word with this stem, inflected or not.
   Xapian::Query StemQuery(const std::string& stem);
   // Whether the index uses the word mostly as a name: Oral the city, more than "oral".
   bool MostlyName(const WordForms& forms);
