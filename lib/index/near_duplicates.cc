@@ -4,7 +4,6 @@
 #include <bit>
 #include <cstdio>
 #include <functional>
-#include <limits>
 #include <unordered_map>
 
 #include "index/prefixes.h"
@@ -53,28 +52,23 @@ uint64_t SimHash(const std::vector<Token>& tokens) {
 
 namespace {
 
-// The group of the first document with a docid below `before` that shares a band with `hash`
-// and is within kNearDuplicateBits of it, or "" when there is none. With 4 bands of 16 bits,
-// any two hashes within 3 bits share a band, so the candidates are only the documents sharing
-// one. `group_of(docid, document)` reads a candidate's group.
-template <typename GroupOf>
-std::string FirstCopyGroup(const Xapian::Database& db, uint64_t hash, Xapian::docid before,
-                           GroupOf group_of) {
+// The group of the first indexed document that shares a band with `hash` and is within
+// kNearDuplicateBits of it, or "" when there is none. With 4 bands of 16 bits, any two hashes
+// within 3 bits share a band, so the candidates are only the documents sharing one.
+std::string FirstCopyGroup(const Xapian::Database& db, uint64_t hash) {
   for (int band = 0; band < kBands; ++band) {
     const std::string term = BandTerm(hash, band);
     Xapian::doccount seen = 0;
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-      if (*it >= before || ++seen > kMaxCandidatesPerBand) break;
+      if (++seen > kMaxCandidatesPerBand) break;
       const Xapian::Document other = db.get_document(*it);
       const uint64_t other_hash = std::stoull(other.get_value(slot::kSimHash), nullptr, 16);
-      if (std::popcount(hash ^ other_hash) <= kNearDuplicateBits) return group_of(*it, other);
+      if (std::popcount(hash ^ other_hash) <= kNearDuplicateBits) {
+        return other.get_value(slot::kDuplicateGroup);
+      }
     }
   }
   return "";
-}
-
-std::string StoredGroup(Xapian::docid, const Xapian::Document& doc) {
-  return doc.get_value(slot::kDuplicateGroup);
 }
 
 }  // namespace
@@ -83,31 +77,78 @@ void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc) {
   const std::string value = doc->get_value(slot::kSimHash);
   if (value.empty()) return;
   const uint64_t hash = std::stoull(value, nullptr, 16);
-  const std::string copy_of =
-      FirstCopyGroup(db, hash, std::numeric_limits<Xapian::docid>::max(), StoredGroup);
+  const std::string copy_of = FirstCopyGroup(db, hash);
   for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
   // A group of its own, unless a copy was found.
   doc->add_value(slot::kDuplicateGroup, copy_of.empty() ? Hex(hash, 16) : copy_of);
 }
 
-void RegroupDuplicates(Xapian::WritableDatabase* db) {
-  std::unordered_map<Xapian::docid, std::string> regrouped;  // the groups changed so far
-  auto group_of = [&](Xapian::docid id, const Xapian::Document& doc) {
-    auto it = regrouped.find(id);
-    return it != regrouped.end() ? it->second : StoredGroup(id, doc);
-  };
-  for (auto v = db->valuestream_begin(slot::kSimHash); v != db->valuestream_end(slot::kSimHash);
-       ++v) {
-    const Xapian::docid id = v.get_docid();
-    const uint64_t hash = std::stoull(*v, nullptr, 16);
-    const std::string copy_of = FirstCopyGroup(*db, hash, id, group_of);
-    const std::string wanted = copy_of.empty() ? Hex(hash, 16) : copy_of;
-    Xapian::Document doc = db->get_document(id);
-    if (wanted == doc.get_value(slot::kDuplicateGroup)) continue;
-    regrouped[id] = wanted;
-    doc.add_value(slot::kDuplicateGroup, wanted);
-    db->replace_document(id, doc);
+namespace {
+
+// The near-duplicate search of FirstCopyGroup over hashes held in memory, documents added in
+// merge order: the same candidates in the same order, without a posting list or a document
+// read per candidate.
+class GroupsInMemory {
+ public:
+  // The group a document with `hash` joins, given every document before it.
+  uint64_t Find(uint64_t hash) const {
+    for (int band = 0; band < kBands; ++band) {
+      auto it = bands_.find(BandKey(hash, band));
+      if (it == bands_.end()) continue;
+      const std::vector<size_t>& members = it->second;
+      for (size_t i = 0; i < members.size() && i < kMaxCandidatesPerBand; ++i) {
+        const Member& other = members_[members[i]];
+        if (std::popcount(hash ^ other.hash) <= kNearDuplicateBits) return other.group;
+      }
+    }
+    return hash;  // a group of its own
   }
+
+  void Add(uint64_t hash, uint64_t group) {
+    for (int band = 0; band < kBands; ++band)
+      bands_[BandKey(hash, band)].push_back(members_.size());
+    members_.push_back({hash, group});
+  }
+
+ private:
+  struct Member {
+    uint64_t hash;
+    uint64_t group;
+  };
+  static uint32_t BandKey(uint64_t hash, int band) {
+    return static_cast<uint32_t>(band) << 16 | ((hash >> (16 * band)) & 0xFFFF);
+  }
+  std::unordered_map<uint32_t, std::vector<size_t>> bands_;  // band key -> members, in order
+  std::vector<Member> members_;                              // in merge order
+};
+
+}  // namespace
+
+std::vector<GroupChange> RegroupDuplicates(const std::vector<Xapian::Database>& sources,
+                                           size_t kept) {
+  std::vector<GroupChange> changes;
+  GroupsInMemory groups;
+  for (size_t source = 0; source < sources.size(); ++source) {
+    const Xapian::Database& db = sources[source];
+    // Both slots hold a value for every document with a SimHash: read them side by side.
+    auto stored = db.valuestream_begin(slot::kDuplicateGroup);
+    for (auto v = db.valuestream_begin(slot::kSimHash); v != db.valuestream_end(slot::kSimHash);
+         ++v) {
+      const uint64_t hash = std::stoull(*v, nullptr, 16);
+      stored.skip_to(v.get_docid());
+      const bool has_group = stored != db.valuestream_end(slot::kDuplicateGroup) &&
+                             stored.get_docid() == v.get_docid();
+      const std::string old_group = has_group ? *stored : "";
+      if (source < kept && has_group) {
+        groups.Add(hash, std::stoull(old_group, nullptr, 16));
+        continue;
+      }
+      const uint64_t group = groups.Find(hash);
+      groups.Add(hash, group);
+      if (Hex(group, 16) != old_group) changes.push_back({source, v.get_docid(), Hex(group, 16)});
+    }
+  }
+  return changes;
 }
 
 }  // namespace steppe

@@ -25,10 +25,19 @@ inline constexpr int kNearDuplicateBits = 3;
 // text) is left alone.
 void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc);
 
-// Recomputes every group of `db` as AssignDuplicateGroup would have, adding the documents in
-// docid order: for databases merged from shards, whose copies could not see each other.
-// Rewrites only the documents whose group changes; does not commit.
-void RegroupDuplicates(Xapian::WritableDatabase* db);
+// A document whose group changes: document `id` of source number `source` joins `group`.
+struct GroupChange {
+  size_t source;
+  Xapian::docid id;
+  std::string group;
+};
+
+// Groups the documents of `sources` as AssignDuplicateGroup would have, adding them in the
+// order a merge puts them (source by source, each in docid order): for shards, whose copies
+// could not see each other. The first `kept` sources keep the groups they hold. Returns the
+// documents whose group changes, in that order; holds about 40 bytes per document in memory.
+std::vector<GroupChange> RegroupDuplicates(const std::vector<Xapian::Database>& sources,
+                                           size_t kept);
 
 }  // namespace steppe
 

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "index/near_duplicates.h"
+#include "index/prefixes.h"
 #include "util/xapian_errors.h"
 
 namespace steppe {
@@ -53,17 +54,55 @@ Status ExchangeDirectories(const fs::path& a, const fs::path& b) {
   return Status::OK();
 }
 
+namespace {
+
+// Two files of one run may hold articles with the same id: a single writer keeps the one it
+// wrote last, but shards each kept theirs. Keeps the last in docid order.
+void RemoveRepeatedIds(Xapian::WritableDatabase* db) {
+  std::vector<Xapian::docid> repeated;
+  for (auto t = db->allterms_begin(prefix::kId); t != db->allterms_end(prefix::kId); ++t) {
+    if (t.get_termfreq() < 2) continue;
+    std::vector<Xapian::docid> ids(db->postlist_begin(*t), db->postlist_end(*t));
+    repeated.insert(repeated.end(), ids.begin(), ids.end() - 1);
+  }
+  for (Xapian::docid id : repeated) db->delete_document(id);
+}
+
+// Writes the new groups of the shards' documents into the shards themselves, so that the
+// compacted copy is written once and stays compact. `changes` come in source order.
+void WriteGroupChanges(const std::vector<fs::path>& sources,
+                       const std::vector<GroupChange>& changes) {
+  for (size_t i = 0; i < changes.size();) {
+    Xapian::WritableDatabase shard(sources[changes[i].source].string(), Xapian::DB_OPEN);
+    const size_t source = changes[i].source;
+    for (; i < changes.size() && changes[i].source == source; ++i) {
+      Xapian::Document doc = shard.get_document(changes[i].id);
+      doc.add_value(slot::kDuplicateGroup, changes[i].group);
+      shard.replace_document(changes[i].id, doc);
+    }
+    shard.commit();
+  }
+}
+
+}  // namespace
+
 Status MergeIntoPlace(const fs::path& dir, const std::vector<fs::path>& sources) {
   const fs::path merged = dir.string() + ".merging";
   std::error_code ec;
   fs::remove_all(merged, ec);
   try {
+    if (sources.size() > 1) {
+      std::vector<Xapian::Database> dbs;
+      for (const fs::path& source : sources) dbs.emplace_back(source.string());
+      const size_t kept = sources.front() == dir ? 1 : 0;
+      WriteGroupChanges(sources, RegroupDuplicates(dbs, kept));
+    }
     Xapian::Database all;
     for (const fs::path& source : sources) all.add_database(Xapian::Database(source.string()));
-    all.compact(merged.string());
+    all.compact(merged.string(), Xapian::Compactor::FULL);
     if (sources.size() > 1) {
       Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
-      RegroupDuplicates(&db);
+      RemoveRepeatedIds(&db);
       db.commit();
       db.close();
     }

@@ -19,10 +19,10 @@ std::filesystem::path ShardsDir(const std::filesystem::path& dir);
 // The shards a run left under DIR/shards/, each a whole Xapian database.
 std::vector<std::filesystem::path> LeftoverShards(const std::filesystem::path& dir);
 
-// Merges `sources` (databases, DIR itself first when it is not empty) into a compact copy,
-// regroups near-duplicates across them when there are several, and puts the copy in DIR's place in
-// one step. DIR must not be open for writing in this process afterwards: reopen it. The old DIR,
-// shards included, is removed.
+// Merges `sources` (databases, DIR itself first when it is not empty) into a compact copy;
+// when there are several, keeps one article per id (the last) and regroups near-duplicates
+// across them; and puts the copy in DIR's place in one step. DIR must not be open for writing in
+// this process afterwards: reopen it. The old DIR, shards included, is removed.
 Status MergeIntoPlace(const std::filesystem::path& dir,
                       const std::vector<std::filesystem::path>& sources);
 

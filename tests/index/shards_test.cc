@@ -2,7 +2,9 @@
 #include "index/shards.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
+#include "index/document_builder.h"
 #include "steppe/index.h"
 #include "steppe/searcher.h"
 #include "support/temp_dir.h"
@@ -57,6 +59,32 @@ TEST(ShardsTest, MergeKeepsEveryDocumentAndGroupsCopiesAcrossShards) {
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].similar, 1u);
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "index.merging"));
+}
+
+TEST(ShardsTest, LeftoverCopiesJoinTheGroupsTheIndexAlreadyHolds) {
+  testing::TempDir dir;
+  const auto index_dir = dir.path() / "index";
+  std::string copy = kStory;
+  copy.replace(copy.find("fifty"), 5, "50");
+  BuildShard(index_dir, "wire", kStory);
+  BuildShard(index_dir, "copy", copy);  // grouped with the wire story
+  {
+    // The wire story goes; its copy keeps the group named after it.
+    Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_OPEN);
+    db.delete_document(IdTerm("wire"));
+  }
+  BuildShard(ShardsDir(index_dir) / "1-00000", "second copy", copy);  // left by a killed run
+  dir.Write("more/note.md", "Teachers in Oral held a meeting about pay on Monday.\n");
+  Options options;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, index_dir, &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "more", &stats).ok());  // merges the shard first
+  EXPECT_EQ(index->document_count(), 3u);
+  index.reset();
+  const SearchResults r = Find(index_dir, "dismiss employees");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].similar, 1u);
 }
 
 TEST(ShardsTest, LeftoverShardsAreTheCommittedOnes) {
