@@ -56,8 +56,13 @@ struct STEPPE_EXPORT Options {
 
   // Threads that read and analyse files in Index::AddPath, while the calling thread writes;
   // 0 means one per core. With two or more, a new index gets a big job of 64 files or more
-  // written as one shard per thread, merged at the end. Default: 0.
+  // written as shards, each thread its own, merged at the end. Default: 0.
   int threads = 0;
+
+  // Articles per shard when a new index is built in parallel: each thread starts a new shard
+  // after this many, so that writes stay fast however big the job; more shards make the merged
+  // index a little bigger (docs/performance.md). Default: 10000.
+  size_t docs_per_shard = 10000;
 
   // Distinct words whose analysis (stem, transliteration, spelling key) is cached per thread.
   // Default: 200000 (roughly 40 MB).

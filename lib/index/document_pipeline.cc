@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdio>
 #include <deque>
 #include <mutex>
 #include <optional>
@@ -98,12 +99,15 @@ struct Worker {
     }
   }
 
-  // Opens shard number `n` of this run; a shard is named by pid too, so no run reuses one.
-  Status OpenShard(const std::filesystem::path& shard_dir, size_t n) {
-    shard_path = shard_dir / (std::to_string(getpid()) + "-" + std::to_string(n));
+  // Opens the next shard of this run; a shard is named by pid too, so no run reuses one.
+  Status OpenShard(const std::filesystem::path& shard_dir, std::atomic<size_t>* shard_numbers) {
+    char name[40];
+    std::snprintf(name, sizeof name, "%d-%05zu", static_cast<int>(getpid()), (*shard_numbers)++);
+    shard_path = shard_dir / name;
     try {
       std::filesystem::create_directories(shard_dir);
       shard.emplace(shard_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      shard_docs = 0;
       return Status::OK();
     } catch (...) {
       return StatusFromCurrentException("cannot create a shard", shard_path);
@@ -111,29 +115,39 @@ struct Worker {
   }
 
   // Writes a file's documents into the shard, committing only between files, so that a shard
-  // never holds part of a file whose content hash says it is done.
-  Status Write(size_t docs_per_commit, FileResult* result) {
+  // never holds part of a file whose content hash says it is done. A full shard is closed and
+  // the next one opened.
+  Status Write(const DocumentPipeline::Settings& settings, std::atomic<size_t>* shard_numbers,
+               FileResult* result) {
     try {
       for (BuiltDocument& built : result->documents) {
         AssignDuplicateGroup(*shard, &built.document);
         shard->replace_document(built.id_term, built.document);
       }
       pending += result->documents.size();
+      shard_docs += result->documents.size();
       result->documents.clear();
-      if (pending >= docs_per_commit) {
+      if (pending >= settings.docs_per_commit) {
         shard->commit();
         pending = 0;
       }
-      return Status::OK();
     } catch (...) {
       return StatusFromCurrentException("cannot write a shard", shard_path);
     }
+    if (shard_docs < settings.docs_per_shard) return Status::OK();
+    if (Status s = CloseShard(); !s.ok()) return s;
+    return OpenShard(settings.shard_dir, shard_numbers);
   }
 
+  // Commits and closes the shard; one left empty (the run ended as it was opened) is removed.
   Status CloseShard() {
     try {
       shard->commit();
       shard->close();
+      shard.reset();
+      pending = 0;
+      std::error_code ec;
+      if (shard_docs == 0) std::filesystem::remove_all(shard_path, ec);
       return Status::OK();
     } catch (...) {
       return StatusFromCurrentException("cannot commit a shard", shard_path);
@@ -145,11 +159,12 @@ struct Worker {
   std::optional<Xapian::Database> known;
   std::optional<Xapian::WritableDatabase> shard;
   std::filesystem::path shard_path;
-  size_t pending = 0;  // documents written to the shard since its last commit
+  size_t pending = 0;     // documents written to the shard since its last commit
+  size_t shard_docs = 0;  // documents written to the shard in all
 };
 
 void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Settings& settings,
-                  Worker* worker, Queue* queue) {
+                  std::atomic<size_t>* shard_numbers, Worker* worker, Queue* queue) {
   std::string bytes;
   if (Status s = ReadFileBytes(file, settings.max_file_bytes, &bytes); !s.ok()) {
     queue->Push(Problem{file.string(), 0, s.message(), ""});
@@ -177,7 +192,7 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
   }
   result.articles = result.documents.size();
   if (worker->shard) {
-    if (Status s = worker->Write(settings.docs_per_commit, &result); !s.ok()) {
+    if (Status s = worker->Write(settings, shard_numbers, &result); !s.ok()) {
       queue->Push(std::move(s));
       return;
     }
@@ -194,16 +209,17 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
                              Counts* counts) {
   Queue queue(64);
   std::atomic<size_t> next{0};
+  std::atomic<size_t> shard_numbers{0};
   std::vector<std::thread> workers;
   const size_t threads = std::max<size_t>(1, std::min(settings_.threads, files.size()));
   for (size_t t = 0; t < threads; ++t) {
     queue.AddProducer();
-    workers.emplace_back([&, t] {
+    workers.emplace_back([&] {
       Worker worker(settings_);
       Status s;
-      if (!settings_.shard_dir.empty()) s = worker.OpenShard(settings_.shard_dir, t);
+      if (!settings_.shard_dir.empty()) s = worker.OpenShard(settings_.shard_dir, &shard_numbers);
       for (size_t i; s.ok() && (i = next.fetch_add(1)) < files.size();) {
-        ReadAndBuild(files[i], settings_, &worker, &queue);
+        ReadAndBuild(files[i], settings_, &shard_numbers, &worker, &queue);
       }
       if (s.ok() && worker.shard) s = worker.CloseShard();
       if (!s.ok()) queue.Push(std::move(s));

@@ -33,9 +33,10 @@ struct FileResult {
 
 // Reads and analyses files on worker threads. By default the results go to one writer on the
 // calling thread, since a Xapian database takes one writer. With a shard directory, each
-// worker writes its documents into a shard of its own there (index/shards.h), and the calling
-// thread only counts and reports. Each worker has its own Analyser and word cache, and its own
-// read-only view of the index's last commit, to skip files whose bytes have not changed.
+// worker writes its documents into shards of its own there (index/shards.h), a new one every
+// docs_per_shard articles so that no shard's B-trees grow big enough to slow its writes, and
+// the calling thread only counts and reports. Each worker has its own Analyser and word cache, and
+// its own read-only view of the index's last commit, to skip files whose bytes have not changed.
 class DocumentPipeline {
  public:
   struct Settings {
@@ -46,6 +47,7 @@ class DocumentPipeline {
     const EntityExtractor* entities = nullptr;  // shared by the workers; may be null
     std::filesystem::path shard_dir;  // when set, workers write shards here (a new index only)
     size_t docs_per_commit = 2000;    // shards commit after the file that reaches this many
+    size_t docs_per_shard = 10000;    // a worker starts a new shard after the file reaching this
   };
   struct Counts {
     size_t read = 0;       // articles built

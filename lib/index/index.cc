@@ -234,7 +234,8 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
                              .index_dir = impl_->dir,
                              .entities = impl_->entities.get(),
                              .shard_dir = sharded ? ShardsDir(impl_->dir) : "",
-                             .docs_per_commit = impl_->options.docs_per_commit});
+                             .docs_per_commit = impl_->options.docs_per_commit,
+                             .docs_per_shard = impl_->options.docs_per_shard});
   DocumentPipeline::Counts counts;
   std::optional<Problem> fatal;  // with Options::strict, the first problem stops the run
   Status s = pipeline.Run(
