@@ -303,10 +303,11 @@ size_t Index::document_count() const { return impl_->db.get_doccount(); }
 
 namespace {
 
+// The index's files, and a killed run's shards under it.
 uint64_t SizeOnDisk(const std::filesystem::path& dir) {
   uint64_t size = 0;
   std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
     if (entry.is_regular_file(ec)) size += entry.file_size(ec);
   }
   return size;

@@ -309,5 +309,41 @@ TEST(IndexTest, CheckFindsASoundIndexSound) {
   EXPECT_TRUE(problems.empty()) << problems.front();
 }
 
+TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
+  testing::TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    dir.Write("c/" + std::to_string(i) + ".md", "Strike " + std::to_string(i) +
+                                                    "\nDrivers in Zhanaozen stopped work, day " +
+                                                    std::to_string(i) + ".\n");
+  }
+  dir.Write("left/x.md", "Left over\nTeachers in Oral held a meeting about pay.\n");
+  Options options = Create();
+  options.docs_per_commit = 1;  // a commit per article leaves free blocks behind
+  options.threads = 1;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  index.reset();
+  {
+    // What a run killed before its merge leaves: a committed shard.
+    std::unique_ptr<Index> shard;
+    std::filesystem::create_directories(dir.path() / "db/shards");
+    ASSERT_TRUE(Index::Open(Create(), dir.path() / "db/shards/1-00000", &shard).ok());
+    ASSERT_TRUE(shard->AddPath(dir.path() / "left", &stats).ok());
+  }
+  uint64_t before = 0, after = 0;
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &after).ok());
+  EXPECT_LT(after, before);
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/shards"));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  SearchResults r;
+  ASSERT_TRUE(searcher->Search({.query = "Zhanaozen", .limit = 50}, &r).ok());
+  EXPECT_EQ(r.hits.size(), 40u);
+  ASSERT_TRUE(searcher->Search({.query = "Oral"}, &r).ok());
+  EXPECT_EQ(r.hits.size(), 1u);
+}
+
 }  // namespace
 }  // namespace steppe
