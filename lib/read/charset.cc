@@ -32,8 +32,8 @@ constexpr ByteOrderMark kByteOrderMarks[] = {
 };
 
 void Report(const std::string& path, std::string reason, std::string hint,
-            std::vector<Problem>* problems) {
-  problems->push_back({path, 0, std::move(reason), std::move(hint)});
+            std::vector<Problem>* problems, size_t line = 0) {
+  problems->push_back({path, line, std::move(reason), std::move(hint)});
 }
 
 // Converts `bytes` from `charset` to UTF-8 with ucnv. Bytes the charset does not map become
@@ -179,14 +179,17 @@ bool DecodeToUtf8(std::string_view bytes, const std::string& path, std::string* 
     return false;
   }
   *out = std::string(bytes);
+  const size_t first_bad = FirstInvalidUtf8(bytes);
+  if (first_bad == bytes.size()) return true;
   const size_t bad = RepairUtf8(out);
-  if (bad == 0) return true;
   // Bytes >= 0xC0 start a multi-byte sequence; each replacement added one (U+FFFD's EF).
   const size_t leads = std::count_if(out->begin(), out->end(),
                                      [](char c) { return static_cast<unsigned char>(c) >= 0xC0; });
   if (leads - bad >= bad) {  // mostly good UTF-8 with some damage: keep it, repaired
+    // The line of the first bad byte, so that it can be found and fixed.
+    const size_t line = 1 + std::count(bytes.begin(), bytes.begin() + first_bad, '\n');
     Report(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced with U+FFFD",
-           "convert the file to UTF-8 for exact text", problems);
+           "convert the file to UTF-8 for exact text", problems, line);
     return true;
   }
   DecodeLegacy(bytes, path, out, problems);

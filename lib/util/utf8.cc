@@ -33,11 +33,16 @@ size_t ValidSequenceLength(std::string_view text, size_t pos) {
 
 }  // namespace
 
-size_t RepairUtf8(std::string* text) {
-  size_t pos = 0, bad = 0;
-  while (pos < text->size() && ValidSequenceLength(*text, pos) != 0) {
-    pos += ValidSequenceLength(*text, pos);
+size_t FirstInvalidUtf8(std::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size() && ValidSequenceLength(text, pos) != 0) {
+    pos += ValidSequenceLength(text, pos);
   }
+  return pos;
+}
+
+size_t RepairUtf8(std::string* text) {
+  size_t pos = FirstInvalidUtf8(*text), bad = 0;
   if (pos == text->size()) return 0;  // the common case: nothing to copy
   std::string out = text->substr(0, pos);
   while (pos < text->size()) {

@@ -11,6 +11,9 @@ namespace steppe {
 // Replaces each invalid UTF-8 sequence in *text with U+FFFD. Returns how many were replaced.
 size_t RepairUtf8(std::string* text);
 
+// The offset of the first invalid UTF-8 sequence in `text`, or text.size() when it is valid.
+size_t FirstInvalidUtf8(std::string_view text);
+
 // Decodes the code point at text[*pos] and advances *pos past it. REQUIRES: valid UTF-8.
 char32_t NextCodePoint(std::string_view text, size_t* pos);
 

@@ -43,7 +43,7 @@ const std::map<std::string, Expected>& BadFiles() {
       {"binary-png.txt", {{0}, {}}},
       {"binary-no-nul.md", {{0}, {""}}},
       {"nul-byte.md", {{0}, {}}},
-      {"truncated-utf8.md", {{0}, {""}}},
+      {"truncated-utf8.md", {{5}, {""}}},
       {"overlong-utf8.md", {{0}, {""}}},
       {"utf16le-no-bom.txt", {{0}, {}}},
       {"empty.md", {{0}, {}}},

@@ -97,11 +97,12 @@ TEST(CharsetTest, Latin1FileIsConvertedNotMangled) {
       << d.problems[0].reason;
 }
 
-TEST(CharsetTest, MostlyUtf8WithAStrayByteIsRepaired) {
-  const Decoded d = Decode("Жанаозен \xFF город, Ақтау\n");
-  EXPECT_EQ(d.text, "Жанаозен \uFFFD город, Ақтау\n");
+TEST(CharsetTest, MostlyUtf8WithAStrayByteIsRepairedAndItsLineNamed) {
+  const Decoded d = Decode("Жанаозен, Ақтау\nЖанаозен \xFF город\n");
+  EXPECT_EQ(d.text, "Жанаозен, Ақтау\nЖанаозен \uFFFD город\n");
   ASSERT_EQ(d.problems.size(), 1u);
   EXPECT_TRUE(Contains(d.problems[0].reason, "1 invalid UTF-8 byte(s) replaced with U+FFFD"));
+  EXPECT_EQ(d.problems[0].line, 2u);
 }
 
 TEST(CharsetTest, HtmlMetaCharsetIsHonoured) {
