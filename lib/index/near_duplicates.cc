@@ -139,13 +139,14 @@ std::vector<GroupChange> RegroupDuplicates(const std::vector<Xapian::Database>& 
       const bool has_group = stored != db.valuestream_end(slot::kDuplicateGroup) &&
                              stored.get_docid() == v.get_docid();
       const std::string old_group = has_group ? *stored : "";
-      if (source < kept && has_group) {
-        groups.Add(hash, std::stoull(old_group, nullptr, 16));
+      if (source < kept) {  // never changed: a kept source may be open for writing elsewhere
+        groups.Add(hash, has_group ? std::stoull(old_group, nullptr, 16) : hash);
         continue;
       }
       const uint64_t group = groups.Find(hash);
       groups.Add(hash, group);
-      if (Hex(group, 16) != old_group) changes.push_back({source, v.get_docid(), Hex(group, 16)});
+      std::string wanted = Hex(group, 16);
+      if (wanted != old_group) changes.push_back({source, v.get_docid(), std::move(wanted)});
     }
   }
   return changes;
