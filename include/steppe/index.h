@@ -19,7 +19,7 @@ struct STEPPE_EXPORT IndexStats {
   size_t indexed = 0;    // articles added or replaced
   size_t unchanged = 0;  // files skipped because their bytes are as when last indexed
   size_t removed = 0;    // articles removed by Prune because their file is gone
-  size_t skipped = 0;    // files that could not be read
+  size_t skipped = 0;    // files that could not be read, or held no article (binary, empty)
   size_t problems = 0;   // problems reported through Options::on_problem (bad dates too)
 };
 

@@ -240,7 +240,13 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
         queue.Close();
         break;
       }
-      unchanged ? ++counts->unchanged : counts->read += documents;
+      if (unchanged) {
+        ++counts->unchanged;
+      } else if (documents == 0) {
+        ++counts->skipped;  // nothing in it could be read (binary, empty): reported already
+      } else {
+        counts->read += documents;
+      }
       if (progress) progress(*counts, ++files_done);
     } else if (auto* problem = std::get_if<Problem>(&item)) {
       report(*problem);

@@ -52,7 +52,7 @@ class DocumentPipeline {
   struct Counts {
     size_t read = 0;       // articles built
     size_t unchanged = 0;  // files skipped as unchanged
-    size_t skipped = 0;    // files that could not be read
+    size_t skipped = 0;    // files that could not be read, or held no article
     uint64_t bytes = 0;    // bytes of the files read
   };
 

@@ -79,6 +79,20 @@ TEST(IndexTest, ProblemsAreReportedAndTheRunGoesOn) {
   EXPECT_NE(seen[1].reason.find("no such file"), std::string::npos);
 }
 
+TEST(IndexTest, FilesThatHoldNoArticleAreCountedAsSkipped) {
+  testing::TempDir dir;
+  dir.Write("c/empty.md", "");
+  dir.Write("c/nul.txt", std::string("PNG\0\0\x01binary", 13));
+  dir.Write("c/good.md", "Good\nBody");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  EXPECT_EQ(stats.indexed, 1u);
+  EXPECT_EQ(stats.skipped, 2u);
+  EXPECT_EQ(stats.problems, 2u);
+}
+
 // With two threads and enough files, a new index is built as two shards and merged
 // (index/shards.h): the result must be the index one writer builds, near-duplicate groups
 // across the shards included.
