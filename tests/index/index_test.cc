@@ -82,7 +82,8 @@ TEST(IndexTest, ProblemsAreReportedAndTheRunGoesOn) {
 TEST(IndexTest, FilesThatHoldNoArticleAreCountedAsSkipped) {
   testing::TempDir dir;
   dir.Write("c/empty.md", "");
-  dir.Write("c/nul.txt", std::string("PNG\0\0\x01binary", 13));
+  const char binary[] = "PNG\0\0binary data";
+  dir.Write("c/nul.txt", std::string(binary, sizeof binary - 1));
   dir.Write("c/good.md", "Good\nBody");
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
