@@ -32,7 +32,7 @@ constexpr ByteOrderMark kByteOrderMarks[] = {
 };
 
 void Report(const std::string& path, std::string reason, std::string hint,
-            std::vector<Problem>* problems, size_t line = 0) {
+            std::vector<Problem>* problems, int line = 0) {
   problems->push_back({path, line, std::move(reason), std::move(hint)});
 }
 
@@ -187,7 +187,8 @@ bool DecodeToUtf8(std::string_view bytes, const std::string& path, std::string* 
                                      [](char c) { return static_cast<unsigned char>(c) >= 0xC0; });
   if (leads - bad >= bad) {  // mostly good UTF-8 with some damage: keep it, repaired
     // The line of the first bad byte, so that it can be found and fixed.
-    const size_t line = 1 + std::count(bytes.begin(), bytes.begin() + first_bad, '\n');
+    const int line =
+        1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + first_bad, '\n'));
     Report(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced with U+FFFD",
            "convert the file to UTF-8 for exact text", problems, line);
     return true;
