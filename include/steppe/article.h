@@ -47,7 +47,8 @@ struct STEPPE_EXPORT Article {
 
 // Reads one article file: optional front matter between "---" lines (title, date, source, url,
 // lang, companies, places), then the body. Without front matter the first non-empty line is the
-// title. Problems that do not stop the read (a bad date, an unknown key) go to `problems`.
+// title (unless over 300 bytes: then it stays in the body, and its opening words are the title).
+// Problems that do not stop the read (a bad date, an unknown key) go to `problems`.
 // Returns IoError when the file cannot be read.
 STEPPE_EXPORT Status ReadArticleFile(const std::filesystem::path& path, Article* out,
                                      std::vector<Problem>* problems);

@@ -22,18 +22,37 @@ std::string_view TrimLine(std::string_view s) {
   return s;
 }
 
-// Without front matter the first non-empty line is the title, and the rest the body.
+// A first line longer than this is a paragraph (or a file with no line breaks), not a title.
+constexpr size_t kMaxTitleBytes = 300;
+
+// The words of `line` that fit in kMaxTitleBytes, followed by an ellipsis.
+std::string OpeningWords(std::string_view line) {
+  size_t cut = line.rfind(' ', kMaxTitleBytes);
+  if (cut == std::string_view::npos || cut == 0) {
+    cut = kMaxTitleBytes;  // one long word: cut between characters, not inside one
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return std::string(line.substr(0, cut)) + "…";
+}
+
+// Without front matter the first non-empty line is the title, and the rest the body; a first
+// line too long to be a title stays in the body, and its opening words make the title.
 void SplitTitle(std::string_view text, Article* out) {
   size_t pos = 0;
   while (pos < text.size()) {
+    const size_t start = pos;
     const size_t end = std::min(text.find('\n', pos), text.size());
     const std::string_view line = TrimLine(text.substr(pos, end - pos));
     pos = end + 1;
-    if (!line.empty()) {
-      out->title = std::string(line);
-      out->body = pos < text.size() ? std::string(text.substr(pos)) : "";
+    if (line.empty()) continue;
+    if (line.size() > kMaxTitleBytes) {
+      out->title = OpeningWords(line);
+      out->body = std::string(text.substr(start));
       return;
     }
+    out->title = std::string(line);
+    out->body = pos < text.size() ? std::string(text.substr(pos)) : "";
+    return;
   }
 }
 

@@ -41,6 +41,21 @@ TEST(ArticleFileTest, WithoutFrontMatterFirstLineIsTitleAndArticleIsUndated) {
   EXPECT_FALSE(a.date.has_value());  // never the file's mtime
 }
 
+TEST(ArticleFileTest, AFirstLineTooLongForATitleStaysInTheBody) {
+  testing::TempDir dir;
+  std::string paragraph;
+  for (int i = 0; i < 200; ++i) paragraph += "Жаңаөзендегі ереуіл " + std::to_string(i) + " ";
+  const auto path = dir.Write("one-line.txt", paragraph + "\nSecond line.\n");
+  Article a;
+  std::vector<Problem> problems;
+  ASSERT_TRUE(ReadArticleFile(path, &a, &problems).ok());
+  EXPECT_EQ(a.body, paragraph + "\nSecond line.\n");
+  EXPECT_LE(a.title.size(), 300u + std::string("…").size());
+  ASSERT_TRUE(a.title.ends_with("…"));
+  const std::string opening = a.title.substr(0, a.title.size() - std::string("…").size());
+  EXPECT_TRUE(paragraph.starts_with(opening + " ")) << a.title;  // whole words only
+}
+
 TEST(ArticleFileTest, BadDateIsReportedWithLineAndArticleKeptUndated) {
   testing::TempDir dir;
   const auto path = dir.Write("bad.md", "---\ntitle: T\ndate: 2024-02-30\n---\nBody\n");
