@@ -95,7 +95,7 @@ class GroupsInMemory {
     for (int band = 0; band < kBands; ++band) {
       auto it = bands_.find(BandKey(hash, band));
       if (it == bands_.end()) continue;
-      const std::vector<size_t>& members = it->second;
+      const std::vector<uint32_t>& members = it->second;
       for (size_t i = 0; i < members.size() && i < kMaxCandidatesPerBand; ++i) {
         const Member& other = members_[members[i]];
         if (std::popcount(hash ^ other.hash) <= kNearDuplicateBits) return other.group;
@@ -106,7 +106,7 @@ class GroupsInMemory {
 
   void Add(uint64_t hash, uint64_t group) {
     for (int band = 0; band < kBands; ++band)
-      bands_[BandKey(hash, band)].push_back(members_.size());
+      bands_[BandKey(hash, band)].push_back(static_cast<uint32_t>(members_.size()));
     members_.push_back({hash, group});
   }
 
@@ -118,8 +118,9 @@ class GroupsInMemory {
   static uint32_t BandKey(uint64_t hash, int band) {
     return static_cast<uint32_t>(band) << 16 | ((hash >> (16 * band)) & 0xFFFF);
   }
-  std::unordered_map<uint32_t, std::vector<size_t>> bands_;  // band key -> members, in order
-  std::vector<Member> members_;                              // in merge order
+  // Band key -> members, in order; 32 bits suffice, as for a docid.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> bands_;
+  std::vector<Member> members_;  // in merge order
 };
 
 }  // namespace

@@ -35,7 +35,8 @@ struct GroupChange {
 // Groups the documents of `sources` as AssignDuplicateGroup would have, adding them in the
 // order a merge puts them (source by source, each in docid order): for shards, whose copies
 // could not see each other. The first `kept` sources keep the groups they hold. Returns the
-// documents whose group changes, in that order; holds about 40 bytes per document in memory.
+// documents whose group changes, in that order; holds 32 bytes per document in memory, plus
+// the slack of growing vectors.
 std::vector<GroupChange> RegroupDuplicates(const std::vector<Xapian::Database>& sources,
                                            size_t kept);
 
