@@ -32,11 +32,6 @@ void AddTerm(const std::string& term, Xapian::termcount wdf, Xapian::Document* d
   if (term.size() <= kMaxTermBytes) doc->add_term(term, wdf);
 }
 
-void AddPosting(const std::string& term, Xapian::termpos pos, Xapian::termcount wdf,
-                Xapian::Document* doc) {
-  if (term.size() <= kMaxTermBytes) doc->add_posting(term, pos, wdf);
-}
-
 std::string FoldAscii(std::string s) {
   for (char& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -129,18 +124,14 @@ void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::term
     // (QueryBuilder::StemQuery). That is a third of the stem terms, and of their cost.
     if (!f.stem.empty() && f.stem != f.exact) AddTerm(prefix::kStem + f.stem, wdf, doc);
     // Names, and names only, get the spelling-variant terms: the keys are built to merge.
-    // They keep positions, so that a phrase matches across spellings ("Жанаозен oil workers"
-    // for "Zhanaozen oil workers").
+    // A name term per key (key:exact) lets a query find every spelling under a key, and
+    // phrases match across spellings through those spellings' exact terms, which have the
+    // positions; so no variant term needs positions of its own.
     if (f.keys.empty() || !names_.count(f.exact)) continue;
-    const Xapian::termpos pos = t.position + offset;
-    AddTerm(prefix::NameTerm(f.keys.front(), f.exact), wdf, doc);
-    // A Latin name is its own transliteration: its exact term has the positions already.
-    if (f.translit == f.exact) {
-      AddTerm(prefix::kTranslit + f.translit, wdf, doc);
-    } else {
-      AddPosting(prefix::kTranslit + f.translit, pos, wdf, doc);
-    }
-    for (const std::string& key : f.keys) AddPosting(prefix::kKey + key, pos, wdf, doc);
+    for (const std::string& key : f.keys) AddTerm(prefix::NameTerm(key, f.exact), wdf, doc);
+    // A Latin name that is its own transliteration needs no XT term: its name term stands
+    // for it (QueryBuilder::TranslitQuery). That is most names in English text.
+    if (f.translit != f.exact) AddTerm(prefix::kTranslit + f.translit, wdf, doc);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
 #include "index/document_pipeline.h"
+#include "index/format.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "index/shards.h"
@@ -156,6 +157,19 @@ Status OpenWritable(const Options& options, const std::filesystem::path& dir,
   }
 }
 
+// A new index gets this build's format; an existing one must have it.
+Status CheckOrMarkFormat(const std::filesystem::path& dir, Xapian::WritableDatabase* db) {
+  try {
+    if (db->get_doccount() == 0) {
+      MarkFormat(db);
+      return Status::OK();
+    }
+    return CheckFormat(*db, dir);
+  } catch (...) {
+    return StatusFromCurrentException("cannot read the index's format", dir);
+  }
+}
+
 }  // namespace
 
 Status Index::Impl::Reopen() {
@@ -196,6 +210,7 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
     s = OpenWritable(options, dir, &db);
   }
   if (!s.ok()) return s;
+  if (Status f = CheckOrMarkFormat(dir, &db); !f.ok()) return f;
   out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db), std::move(entities))));
   return Status::OK();
 }

@@ -22,15 +22,15 @@ inline constexpr char kLang[] = "L";          // Len, Lru, Lkk
 inline constexpr char kSimHashBand[] = "XB";  // band number + 16 bits of the SimHash, in hex
 inline constexpr char kCompany[] = "XC";      // company, by the spelling key of its name
 inline constexpr char kFile[] = "XF";         // canonical path of the file an article came from
-inline constexpr char kKey[] = "XK";          // spelling key of a name, with positions
 inline constexpr char kMention[] = "XM";      // a date the text mentions: XM2024, XM202402, ...
 inline constexpr char kPlace[] = "XP";        // place, by the spelling key of its name
 inline constexpr char kSource[] = "XS";       // source, by the spelling key of its name
-inline constexpr char kTranslit[] = "XT";     // Latin transliteration of a name, with positions
-inline constexpr char kName[] = "XW";         // a word used as a name: key + ":" + exact form
+inline constexpr char kTranslit[] = "XT";     // Latin transliteration of a name
+inline constexpr char kName[] = "XW";         // a word used as a name: key + ":" + exact, per key
 
-// The term marking a word used as a name: its spelling key, so that suggestions can list the
-// spellings near a key, and its exact form.
+// The term marking a word used as a name under one of its spelling keys. A query for a key
+// reads every spelling under it (QueryBuilder::NameTerms), and suggestions the spellings
+// near it; a phrase then matches those spellings' exact terms, which have the positions.
 inline std::string NameTerm(std::string_view key, std::string_view exact) {
   std::string term = kName;
   term.append(key).append(":").append(exact);

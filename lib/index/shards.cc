@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "index/format.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "util/xapian_errors.h"
@@ -100,12 +101,11 @@ Status MergeIntoPlace(const fs::path& dir, const std::vector<fs::path>& sources)
     Xapian::Database all;
     for (const fs::path& source : sources) all.add_database(Xapian::Database(source.string()));
     all.compact(merged.string(), Xapian::Compactor::FULL);
-    if (sources.size() > 1) {
-      Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
-      RemoveRepeatedIds(&db);
-      db.commit();
-      db.close();
-    }
+    Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
+    if (sources.size() > 1) RemoveRepeatedIds(&db);
+    MarkFormat(&db);
+    db.commit();
+    db.close();
   } catch (...) {
     fs::remove_all(merged, ec);
     return StatusFromCurrentException("cannot merge the shards of the new index", dir);

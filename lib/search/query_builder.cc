@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
 
 #include "analyse/fold.h"
 #include "analyse/spelling_key.h"
@@ -16,6 +19,8 @@ namespace {
 constexpr size_t kMinQueryKey = 3;
 // A prefix expands to at most this many words, the most frequent.
 constexpr Xapian::termcount kMaxPrefixExpansions = 200;
+// A name's key expands to at most this many spellings, the most frequent.
+constexpr size_t kMaxSpellings = 100;
 
 Xapian::Query Scaled(Xapian::Query q, double factor) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, factor);
@@ -136,9 +141,17 @@ Xapian::Query QueryBuilder::TextQuery(const std::string& text, bool exact, bool 
   analyser_->Analyse(text, GuessLanguage(text), &tokens);
   std::vector<Xapian::Query> parts;
   if (phrase && tokens.size() > 1) {
-    std::vector<Xapian::Query> words;
-    for (const Token& t : tokens) words.push_back(PhraseWordQuery(t, exact));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    std::vector<Xapian::Query> words, as_written;
+    for (const Token& t : tokens) {
+      words.push_back(PhraseWordQuery(t, exact));
+      as_written.emplace_back(t.forms->exact);
+    }
+    const Xapian::Query any(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    if (exact) return any;
+    // Any spelling matches; the phrase as written scores again, so it ranks first.
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, any,
+        Xapian::Query(Xapian::Query::OP_PHRASE, as_written.begin(), as_written.end()));
   }
   for (const Token& t : tokens) parts.push_back(WordQuery(t, exact));
   return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
@@ -156,14 +169,31 @@ Xapian::Query QueryBuilder::PrefixQuery(const std::string& prefix) {
 Xapian::Query QueryBuilder::PhraseWordQuery(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
   if (exact || f.keys.empty() || !VariantsFor(f)) return Xapian::Query(f.exact);
-  // Inside a phrase only terms with positions can take part: the exact word and a name's
-  // variant terms, not stems.
-  std::vector<Xapian::Query> terms = {Xapian::Query(f.exact),
-                                      Xapian::Query(prefix::kTranslit + f.translit)};
-  for (const std::string& k : f.keys) {
-    if (k.size() >= kMinQueryKey) terms.emplace_back(prefix::kKey + k);
+  // Inside a phrase only terms with positions can take part: the exact words, here every
+  // spelling the index holds under the name's keys.
+  std::set<std::string> spellings = {f.exact};
+  for (const std::string& term : NameTerms(f.keys)) {
+    spellings.insert(term.substr(term.find(':') + 1));
   }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+}
+
+std::vector<std::string> QueryBuilder::NameTerms(const std::vector<std::string>& keys) {
+  std::set<std::pair<Xapian::doccount, std::string>> found;
+  for (const std::string& key : keys) {
+    // A key of one or two letters is shared by too many short words to mean a name.
+    if (key.size() < kMinQueryKey) continue;
+    const std::string scan = prefix::NameTerm(key, "");
+    for (auto it = db_->allterms_begin(scan); it != db_->allterms_end(scan); ++it) {
+      found.emplace(it.get_termfreq(), *it);
+    }
+  }
+  // Keys hold no ':', so no term is found under two keys.
+  std::vector<std::string> terms;
+  for (auto it = found.rbegin(); it != found.rend() && terms.size() < kMaxSpellings; ++it) {
+    terms.push_back(it->second);
+  }
+  return terms;
 }
 
 // Every word with this stem: the inflected ones by their Z term, and the word that is its
@@ -199,21 +229,20 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   }
   const bool variants = !exact && VariantsFor(f);
   if (variants) {
-    parts.push_back(Scaled(Xapian::Query(prefix::kTranslit + f.translit), weights_.translit));
-    std::vector<Xapian::Query> keys;
-    for (const std::string& k : f.keys) {
-      // A key of one or two letters is shared by too many short words to mean a name.
-      if (k.size() >= kMinQueryKey) keys.emplace_back(prefix::kKey + k);
-    }
-    if (!keys.empty()) {
+    parts.push_back(Scaled(TranslitQuery(f), weights_.translit));
+    // Every spelling under the name's keys counts as one term, as one key would.
+    const std::vector<std::string> spellings = NameTerms(f.keys);
+    if (!spellings.empty()) {
       parts.push_back(
-          Scaled(Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end()), weights_.key));
+          Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end()),
+                 weights_.key));
     }
     // Fuzzy keys are for what remains: a misspelling whose keys the index has never seen.
     // Were they tried for every name, a consonant away would merge real, different names
     // (Қарағанды and Қорытынды).
     const bool key_known = std::any_of(f.keys.begin(), f.keys.end(), [&](const std::string& k) {
-      return db_->term_exists(prefix::kKey + k);
+      const std::string scan = prefix::NameTerm(k, "");
+      return db_->allterms_begin(scan) != db_->allterms_end(scan);
     });
     if (!key_known) {
       Xapian::Query fuzzy = FuzzyKeys(f.keys.front());
@@ -223,24 +252,45 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+// Names whose Latin form is the word's: written in another script, by their XT term, or in
+// Latin letters as that form, by its name term (such a name gets no XT term).
+Xapian::Query QueryBuilder::TranslitQuery(const WordForms& f) {
+  if (f.translit.empty()) return Xapian::Query();
+  const Xapian::Query other_script(prefix::kTranslit + f.translit);
+  const WordForms& latin = analyser_->AnalyseWord(f.translit, Lang::kEnglish, WordKind::kWord);
+  if (latin.keys.empty()) return other_script;
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, other_script,
+                       Xapian::Query(prefix::NameTerm(latin.keys.front(), f.translit)));
+}
+
+// The keys near `key` that the index holds, by their name terms (key:exact), each key
+// with all its spellings.
 Xapian::Query QueryBuilder::FuzzyKeys(const std::string& key) {
   const size_t edits = FuzzyEditsFor(key.size());
   if (edits == 0) return Xapian::Query();
   // Misspellings keep a name's first and last letters: scanning only the keys that share
   // the first bounds the cost, and requiring the last keeps Tengiz from tenge.
-  const std::string scan = prefix::kKey + key.substr(0, 1);
-  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  const std::string scan = prefix::kName + key.substr(0, 1);
+  std::map<std::string, Xapian::doccount> near;  // key -> articles naming it
   for (auto it = db_->allterms_begin(scan); it != db_->allterms_end(scan); ++it) {
     const std::string term = *it;
-    const std::string candidate = term.substr(std::char_traits<char>::length(prefix::kKey));
-    if (candidate == key || candidate.back() != key.back()) continue;
-    if (EditDistance(candidate, key, edits) <= edits) found.emplace_back(it.get_termfreq(), term);
+    const size_t colon = term.find(':');
+    if (colon == std::string::npos) continue;
+    const size_t from = std::strlen(prefix::kName);
+    const std::string candidate = term.substr(from, colon - from);
+    if (candidate == key || candidate.empty() || candidate.back() != key.back()) continue;
+    if (EditDistance(candidate, key, edits) <= edits) near[candidate] += it.get_termfreq();
   }
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  for (const auto& [candidate, freq] : near) found.emplace_back(freq, candidate);
   std::sort(found.rbegin(), found.rend());
   if (found.size() > weights_.max_fuzzy_expansions) found.resize(weights_.max_fuzzy_expansions);
-  std::vector<Xapian::Query> terms;
-  for (const auto& [freq, term] : found) terms.emplace_back(term);
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  std::vector<Xapian::Query> keys;
+  for (const auto& [freq, candidate] : found) {
+    const std::vector<std::string> spellings = NameTerms({candidate});
+    keys.emplace_back(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
 }
 
 Status DateRangeQuery(std::string_view range, Xapian::Query* out) {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 #include "analyse/analyser.h"
 #include "search/query_parser.h"
@@ -54,6 +55,11 @@ class QueryBuilder {
   // in the index, or unknown (a lower-case or misspelt name).
   bool VariantsFor(const WordForms& forms);
   Xapian::Query FuzzyKeys(const std::string& key);
+  // Names with the word's Latin form, in any script.
+  Xapian::Query TranslitQuery(const WordForms& forms);
+  // The name terms (key:exact) of every spelling the index holds under `keys`, the most
+  // frequent first; keys too short to mean a name are skipped.
+  std::vector<std::string> NameTerms(const std::vector<std::string>& keys);
 
   const Xapian::Database* db_;
   Analyser* analyser_;

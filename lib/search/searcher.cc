@@ -11,6 +11,7 @@
 
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
+#include "index/format.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
 #include "search/facets.h"
@@ -250,6 +251,7 @@ Status Searcher::Open(const Options& options, const std::filesystem::path& dir,
   }
   try {
     Xapian::Database db(dir.string());
+    if (Status s = CheckFormat(db, dir); !s.ok()) return s;
     out->reset(new Searcher(std::make_unique<Impl>(options, dir, std::move(db))));
     return Status::OK();
   } catch (...) {

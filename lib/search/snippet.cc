@@ -48,17 +48,11 @@ void AppendOneLine(std::string_view text, std::string* out) {
 }  // namespace
 
 bool TokenMatches(const WordForms& f, const std::unordered_set<std::string>& terms) {
-  if (terms.count(f.exact) ||
-      (!f.keys.empty() && terms.count(prefix::NameTerm(f.keys.front(), f.exact))) ||
-      Has(terms, prefix::kStem, f.stem)) {
-    return true;
-  }
-  if (!f.capitalised) return false;
-  if (Has(terms, prefix::kTranslit, f.translit)) return true;
+  if (terms.count(f.exact) || Has(terms, prefix::kStem, f.stem)) return true;
   for (const std::string& key : f.keys) {
-    if (Has(terms, prefix::kKey, key)) return true;
+    if (terms.count(prefix::NameTerm(key, f.exact))) return true;
   }
-  return false;
+  return f.capitalised && Has(terms, prefix::kTranslit, f.translit);
 }
 
 Snippet MakeSnippet(std::string_view text, const std::vector<Token>& tokens,

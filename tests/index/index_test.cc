@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <atomic>
 #include <chrono>
@@ -243,6 +244,33 @@ TEST(IndexTest, MissingIndexIsNotFoundAndSaysHowToCreateIt) {
   EXPECT_EQ(s.code(), Status::Code::kNotFound);
   EXPECT_NE(s.message().find((dir.path() / "nope").string()), std::string::npos);
   EXPECT_NE(s.message().find("steppe index"), std::string::npos);
+}
+
+TEST(IndexTest, AnIndexOfAnotherFormatIsRefusedWithHowToRebuild) {
+  testing::TempDir dir;
+  const auto db = dir.path() / "db";
+  {
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(Create(), db, &index).ok());
+    IndexStats stats;
+    ASSERT_TRUE(index->AddPath(dir.Write("a.md", "Aktau\nStrike in Aktau"), &stats).ok());
+    ASSERT_TRUE(index->Commit().ok());
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+  searcher.reset();
+  {
+    // What an older Steppe left: articles, and no format in the metadata.
+    Xapian::WritableDatabase old(db.string(), Xapian::DB_OPEN);
+    old.set_metadata("steppe.format", "");
+    old.commit();
+  }
+  const Status read = Searcher::Open(Options(), db, &searcher);
+  EXPECT_EQ(read.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(read.message().find("format 1"), std::string::npos) << read.message();
+  EXPECT_NE(read.message().find("rebuild"), std::string::npos) << read.message();
+  std::unique_ptr<Index> index;
+  EXPECT_EQ(Index::Open(Create(), db, &index).code(), Status::Code::kInvalidArgument);
 }
 
 TEST(IndexTest, SecondWriterIsBusyAndNamesTheHolder) {
