@@ -88,8 +88,10 @@ void ApplyField(const FrontMatterField& f, const std::string& path, Article* out
 
 void ParseArticleText(std::string text, const std::string& path, Article* out,
                       std::vector<Problem>* problems) {
-  if (const size_t bad = RepairUtf8(&text); bad > 0) {
-    problems->push_back({path, 0,
+  if (const size_t first_bad = FirstInvalidUtf8(text); first_bad < text.size()) {
+    const int line = LineAt(text, first_bad);
+    const size_t bad = RepairUtf8(&text);
+    problems->push_back({path, line,
                          std::to_string(bad) + " invalid UTF-8 byte(s) replaced with U+FFFD",
                          "convert the file to UTF-8 for exact text"});
   }

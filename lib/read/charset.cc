@@ -187,10 +187,8 @@ bool DecodeToUtf8(std::string_view bytes, const std::string& path, std::string* 
                                      [](char c) { return static_cast<unsigned char>(c) >= 0xC0; });
   if (leads - bad >= bad) {  // mostly good UTF-8 with some damage: keep it, repaired
     // The line of the first bad byte, so that it can be found and fixed.
-    const int line =
-        1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + first_bad, '\n'));
     Report(path, std::to_string(bad) + " invalid UTF-8 byte(s) replaced with U+FFFD",
-           "convert the file to UTF-8 for exact text", problems, line);
+           "convert the file to UTF-8 for exact text", problems, LineAt(bytes, first_bad));
     return true;
   }
   DecodeLegacy(bytes, path, out, problems);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/utf8.h"
 
+#include <algorithm>
+
 namespace steppe {
 namespace {
 
@@ -32,6 +34,11 @@ size_t ValidSequenceLength(std::string_view text, size_t pos) {
 }
 
 }  // namespace
+
+int LineAt(std::string_view text, size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  return 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+}
 
 size_t FirstInvalidUtf8(std::string_view text) {
   size_t pos = 0;

@@ -14,6 +14,9 @@ size_t RepairUtf8(std::string* text);
 // The offset of the first invalid UTF-8 sequence in `text`, or text.size() when it is valid.
 size_t FirstInvalidUtf8(std::string_view text);
 
+// The 1-based line of `text` that holds byte `offset`, so a problem can name where it is.
+int LineAt(std::string_view text, size_t offset);
+
 // Decodes the code point at text[*pos] and advances *pos past it. REQUIRES: valid UTF-8.
 char32_t NextCodePoint(std::string_view text, size_t* pos);
 

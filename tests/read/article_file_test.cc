@@ -78,6 +78,7 @@ TEST(ArticleFileTest, InvalidUtf8IsRepairedAndReportedOnce) {
   ASSERT_TRUE(ReadArticleFile(path, &a, &problems).ok());
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].reason.find("2 invalid UTF-8"), std::string::npos);
+  EXPECT_EQ(problems[0].line, 2);  // where the first bad byte is
   EXPECT_EQ(a.body, "Caf\uFFFD and na\uFFFDve\n");
 }
 
