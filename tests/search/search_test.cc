@@ -194,6 +194,18 @@ TEST_F(RankingTest, PhrasesMatchAcrossSpellingsAndScripts) {
   EXPECT_EQ(Set(Ids("exact:\"Zhanaozen oil workers\"")), (std::set<std::string>{"en"}));
 }
 
+TEST_F(RankingTest, PhrasesWithFunctionWordsKeepTheirOrder) {
+  Build({Make("en", "News", "The Bank of England raised rates on Monday."),
+         Make("apart", "News", "England said the bank would raise rates."),
+         Make("ru", "News", "Встреча в Алматы прошла спокойно."),
+         Make("ru-apart", "News", "В Алматы прошла встреча.")});
+  EXPECT_EQ(Set(Ids("\"Bank of England\"")), (std::set<std::string>{"en"}));
+  EXPECT_EQ(Set(Ids("\"the bank of England\"")), (std::set<std::string>{"en"}));
+  EXPECT_EQ(Set(Ids("\"встреча в Алматы\"")), (std::set<std::string>{"ru"}));
+  EXPECT_EQ(Set(Ids("exact:\"встреча в Алматы\"")), (std::set<std::string>{"ru"}));
+  EXPECT_EQ(Set(Ids("\"the bank\"")), (std::set<std::string>{"en", "apart"}));
+}
+
 TEST_F(QueryLanguageTest, TrailingStarMatchesEveryWordWithThatPrefix) {
   EXPECT_EQ(Set(Ids("strik*")), (std::set<std::string>{"a", "b"}));
   EXPECT_EQ(Set(Ids("Akt* pay")), (std::set<std::string>{"a", "c"}));
