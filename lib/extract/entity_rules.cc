@@ -214,7 +214,9 @@ std::optional<Name> QuotedName(const EntityText& t, std::optional<Range> quote) 
 enum class Side { kNone, kBefore, kAfter, kEither };
 
 Side LegalFormSide(std::string_view surface) {
-  if (In(surface, {"LLP", "LLC", "Ltd", "LTD", "Inc", "INC", "PLC", "Plc", "GmbH", "ЖШС", "АҚ"})) {
+  // Co, Corp and Cos end company names in English newswire (Boeing Co, Coastal Corp).
+  if (In(surface, {"LLP", "LLC", "Ltd", "LTD", "Inc", "INC", "PLC", "Plc", "GmbH", "Co", "Corp",
+                   "Cos", "ЖШС", "АҚ"})) {
     return Side::kBefore;
   }
   if (In(surface, {"ТОО", "АО", "ОАО", "ЗАО", "ООО", "ПАО"})) return Side::kAfter;
@@ -297,6 +299,34 @@ void AddCompany(const EntityText& t, const Gazetteer& g, const Name& n, std::vec
   out->push_back(MakeEntity(t, g, Kind::kCompany, n, TextOf(t, n)));
 }
 
+// A possessive just before a company's name is part of it (Moody's Investors Service Inc),
+// unless it names a place: Kazakhstan's Kezbi LLP is Kezbi.
+std::optional<Name> WithOwnerBefore(const EntityText& t, const Gazetteer& g,
+                                    std::optional<Name> name) {
+  if (!name || name->first == 0) return name;
+  const size_t owner = name->first - 1;
+  if (!t.Capitalised(owner) || PossessiveLength(t.Surface(owner)) == 0 ||
+      !JoinsName(t.Gap(name->first)) || IsStopWord(t.tokens[owner].forms->exact) ||
+      g.Resolve(t, owner, owner + 1, Kind::kPlace)) {
+    return name;
+  }
+  return Name{owner, name->last, t.tokens[owner].begin, name->end};
+}
+
+// One word after "and" ends a longer name: American Telephone and Telegraph Co, N.M.
+// Rothschild and Sons Ltd. (Boeing and General Electric Co are two companies.)
+std::optional<Name> WithPartnerBefore(const EntityText& t, std::optional<Name> name) {
+  if (!name || name->last - name->first != 1 || name->first < 2) return name;
+  const size_t and_word = name->first - 1;
+  if (t.tokens[and_word].forms->exact != "and" || !JoinsName(t.Gap(name->first)) ||
+      !JoinsName(t.Gap(and_word))) {
+    return name;
+  }
+  const std::optional<Name> partner = RunBefore(t, and_word, kMaxRunWords - 2);
+  if (!partner || partner->end != t.tokens[and_word - 1].end) return name;
+  return Name{partner->first, name->last, partner->begin, name->end};
+}
+
 // Token k is a legal form (LLP, ТОО, ЖШС...): the company is the quoted name or the
 // capitalised words beside it.
 void CompanyByLegalForm(const EntityText& t, const Gazetteer& g, size_t k,
@@ -316,7 +346,9 @@ void CompanyByLegalForm(const EntityText& t, const Gazetteer& g, size_t k,
     name = quoted_after ? quoted_after : quoted_before;
     if (!name) name = RunAfter(t, after, kMaxRunWords - 1);
   } else {
-    name = quoted_before ? quoted_before : RunBefore(t, before, kMaxRunWords);
+    name = quoted_before
+               ? quoted_before
+               : WithOwnerBefore(t, g, WithPartnerBefore(t, RunBefore(t, before, kMaxRunWords)));
     if (!name) name = quoted_after;
     if (!name && side == Side::kEither) name = RunAfter(t, after, kMaxRunWords - 1);
   }
@@ -466,6 +498,15 @@ void PlaceBeforeKazakhAreaWord(const EntityText& t, const Gazetteer& g, size_t k
   AddPlace(t, run, k, town ? g.entry(*town).name : name, out);
 }
 
+bool IsKazakhAreaWord(std::string_view exact);
+
+// A word for an area that follows the area's name: Mangistau region, Мангистауской области.
+bool IsAreaWordAfterName(std::string_view exact) {
+  return In(exact, {"region", "oblast", "district", "province", "область", "области", "областью",
+                    "район", "района", "районе", "край", "края", "крае"}) ||
+         IsKazakhAreaWord(exact);
+}
+
 // Token k introduces a settlement's name: в городе X, посёлок X, the city of X.
 void PlaceAfterSettlementWord(const EntityText& t, const Gazetteer& g, size_t k,
                               std::vector<Entity>* out) {
@@ -476,6 +517,12 @@ void PlaceAfterSettlementWord(const EntityText& t, const Gazetteer& g, size_t k,
   }
   std::optional<Name> run = RunAfter(t, before_name, 2);
   if (!run) return;
+  // The word before an area word names the area, not the town: в городе Жанаозен
+  // Мангистауской области is Жанаозен.
+  if (run->last - run->first > 1 && run->last < t.tokens.size() &&
+      IsAreaWordAfterName(t.tokens[run->last].forms->exact)) {
+    run = NameOf(t, run->first, run->last - 1);
+  }
   out->push_back(MakeEntity(t, g, Kind::kPlace, *run, TextOf(t, *run)));
 }
 

@@ -250,6 +250,17 @@ TEST_F(EntitiesTest, CompanyPatterns) {
   EXPECT_EQ(One("Водители компании «Мунай Транс» бастуют.", kCompany), "Мунай Транс");
   EXPECT_EQ(One("Жүргізушілер Мұнай Транс компаниясының алдына жиналды.", kCompany), "Мұнай Транс");
   EXPECT_EQ(One("Жүргізушілер «Мұнай Транс» компаниясынан кетті.", kCompany), "Мұнай Транс");
+  // English newswire: Co and Corp end a name; a possessive owner starts one, unless a place.
+  EXPECT_EQ(One("A suit by Apex Oil Co was dismissed.", kCompany), "Apex Oil");
+  EXPECT_EQ(One("Moody's Investors Service Inc cut the rating.", kCompany),
+            "Moody's Investors Service");
+  EXPECT_EQ(Extract("Kazakhstan's Burgylau LLP hired drivers."),
+            (Found{{kPlace, "Kazakhstan"}, {kCompany, "Burgylau"}}));
+  EXPECT_EQ(Extract("Stephen Roach of Morgan Stanley and Co Inc disagreed.").size(), 0u);
+  EXPECT_EQ(One("American Telephone and Telegraph Co said it agreed.", kCompany),
+            "American Telephone and Telegraph");
+  EXPECT_EQ(Extract("Boeing and General Electric Co signed."),
+            (Found{{kCompany, "Boeing"}, {kCompany, "General Electric"}}));
   // Descriptions, not names.
   EXPECT_EQ(Extract("Drivers of the Chinese company went on strike.").size(), 0u);
   EXPECT_EQ(Extract("The company said wages would rise.").size(), 0u);
@@ -263,6 +274,9 @@ TEST_F(EntitiesTest, PlacePatterns) {
   EXPECT_EQ(One("Вода закончилась в городе Шалкар.", kPlace), "Шалкар");
   EXPECT_EQ(One("Су Шалқар қаласында таусылды.", kPlace), "Шалқар");
   EXPECT_EQ(One("Water ran out in the town of Shalkar.", kPlace), "Shalkar");
+  // The adjective before an area word names the area, not the town.
+  const Found town_in_region = Extract("В городе Жанаозен Мангистауской области прошёл митинг.");
+  EXPECT_EQ(town_in_region, (Found{{kPlace, "Zhanaozen"}, {kPlace, "Mangystau Region"}}));
   EXPECT_EQ(One("Aktobe oblast reported snow.", kPlace), "Aktobe Region");
   EXPECT_EQ(One("Су Ақсай кентінде таусылды.", kPlace), "Aksai");
   EXPECT_EQ(Extract("The Caspian region is rich in oil.").size(), 0u);
