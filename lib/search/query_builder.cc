@@ -142,12 +142,15 @@ Xapian::Query QueryBuilder::TextQuery(const std::string& text, bool exact, bool 
   std::vector<Xapian::Query> parts;
   if (phrase && tokens.size() > 1) {
     std::vector<Xapian::Query> words, as_written;
+    bool variants = false;
     for (const Token& t : tokens) {
-      words.push_back(PhraseWordQuery(t, exact));
+      const std::set<std::string> spellings = PhraseSpellings(t, exact);
+      variants = variants || spellings.size() > 1;
+      words.emplace_back(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
       as_written.emplace_back(t.forms->exact);
     }
     const Xapian::Query any(Xapian::Query::OP_PHRASE, words.begin(), words.end());
-    if (exact) return any;
+    if (!variants) return any;
     // Any spelling matches; the phrase as written scores again, so it ranks first.
     return Xapian::Query(
         Xapian::Query::OP_AND_MAYBE, any,
@@ -166,16 +169,16 @@ Xapian::Query QueryBuilder::PrefixQuery(const std::string& prefix) {
                        Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
 }
 
-Xapian::Query QueryBuilder::PhraseWordQuery(const Token& token, bool exact) {
+std::set<std::string> QueryBuilder::PhraseSpellings(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
-  if (exact || f.keys.empty() || !VariantsFor(f)) return Xapian::Query(f.exact);
+  std::set<std::string> spellings = {f.exact};
+  if (exact || f.keys.empty() || !VariantsFor(f)) return spellings;
   // Inside a phrase only terms with positions can take part: the exact words, here every
   // spelling the index holds under the name's keys.
-  std::set<std::string> spellings = {f.exact};
   for (const std::string& term : NameTerms(f.keys)) {
     spellings.insert(term.substr(term.find(':') + 1));
   }
-  return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+  return spellings;
 }
 
 std::vector<std::string> QueryBuilder::NameTerms(const std::vector<std::string>& keys) {

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,9 @@ class QueryBuilder {
   Status FieldQuery(const QueryNode& node, Xapian::Query* out, bool* positive);
   Xapian::Query TextQuery(const std::string& text, bool exact, bool phrase);
   Xapian::Query PrefixQuery(const std::string& prefix);
-  // One word of a phrase: its terms that have positions, in every spelling when variants apply.
-  Xapian::Query PhraseWordQuery(const Token& token, bool exact);
+  // One word of a phrase as the exact words that have positions: its own, and every spelling
+  // under its keys when variants apply.
+  std::set<std::string> PhraseSpellings(const Token& token, bool exact);
   // Every word with this stem, inflected or not.
   Xapian::Query StemQuery(const std::string& stem);
   // Whether the index uses the word mostly as a name: Oral the city, more than "oral".
