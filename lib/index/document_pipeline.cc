@@ -17,6 +17,7 @@
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "read/reader.h"
+#include "read/walk.h"
 #include "util/xapian_errors.h"
 
 namespace steppe {
@@ -202,24 +203,39 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
 
 }  // namespace
 
-Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
+Status DocumentPipeline::Run(ArticleFileWalk* files,
                              const std::function<void(const Problem&)>& report,
                              const std::function<Status(FileResult&&)>& write,
                              const std::function<void(const Counts&, size_t)>& progress,
                              Counts* counts) {
   Queue queue(64);
-  std::atomic<size_t> next{0};
+  std::mutex walk_mu;
+  bool stopped = false;  // under walk_mu: the writer failed, so no new files
+  // The next file to read, or false at the end; the walk's problems go to the writer's thread.
+  auto next_file = [&](std::filesystem::path* file) {
+    std::vector<Problem> problems;
+    bool more;
+    {
+      std::lock_guard lock(walk_mu);
+      more = !stopped && files->Next(file, &problems);
+    }
+    for (Problem& p : problems) queue.Push(std::move(p));
+    return more;
+  };
+  auto stop_walk = [&] {
+    std::lock_guard lock(walk_mu);
+    stopped = true;
+  };
   std::atomic<size_t> shard_numbers{0};
   std::vector<std::thread> workers;
-  const size_t threads = std::max<size_t>(1, std::min(settings_.threads, files.size()));
-  for (size_t t = 0; t < threads; ++t) {
+  for (size_t t = 0; t < std::max<size_t>(1, settings_.threads); ++t) {
     queue.AddProducer();
     workers.emplace_back([&] {
       Worker worker(settings_);
       Status s;
       if (!settings_.shard_dir.empty()) s = worker.OpenShard(settings_.shard_dir, &shard_numbers);
-      for (size_t i; s.ok() && (i = next.fetch_add(1)) < files.size();) {
-        ReadAndBuild(files[i], settings_, &shard_numbers, &worker, &queue);
+      for (std::filesystem::path file; s.ok() && next_file(&file);) {
+        ReadAndBuild(file, settings_, &shard_numbers, &worker, &queue);
       }
       if (s.ok() && worker.shard) s = worker.CloseShard();
       if (!s.ok()) queue.Push(std::move(s));
@@ -236,7 +252,7 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
       counts->bytes += file->bytes;
       status = write(std::move(*file));
       if (!status.ok()) {
-        next = files.size();  // no new files
+        stop_walk();
         queue.Close();
         break;
       }
@@ -252,7 +268,7 @@ Status DocumentPipeline::Run(const std::vector<std::filesystem::path>& files,
       report(*problem);
     } else if (auto* failed = std::get_if<Status>(&item)) {
       status = std::move(*failed);
-      next = files.size();
+      stop_walk();
       queue.Close();
       break;
     } else {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/entities.h"
+#include "read/walk.h"
 #include "steppe/article.h"
 #include "steppe/status.h"
 
@@ -58,11 +59,11 @@ class DocumentPipeline {
 
   explicit DocumentPipeline(Settings settings) : settings_(std::move(settings)) {}
 
-  // Reads each of `files` and builds its documents. Calls `report` for every problem, `write`
-  // for every file (its documents already written when sharded) and `progress` after it, all
-  // on the calling thread; stops early, returning the error, when `write` or a shard fails.
-  Status Run(const std::vector<std::filesystem::path>& files,
-             const std::function<void(const Problem&)>& report,
+  // Reads each file of the walk and builds its documents. Calls `report` for every problem,
+  // `write` for every file (its documents already written when sharded) and `progress` after
+  // it, all on the calling thread; stops early, returning the error, when `write` or a shard
+  // fails. Workers take files from the walk one at a time, as they need them.
+  Status Run(ArticleFileWalk* files, const std::function<void(const Problem&)>& report,
              const std::function<Status(FileResult&&)>& write,
              const std::function<void(const Counts&, size_t files_done)>& progress, Counts* counts);
 

@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <optional>
@@ -235,15 +236,15 @@ Index::~Index() {
 }
 
 Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
-  std::vector<std::filesystem::path> files;
-  std::vector<Problem> problems;
-  CollectArticleFiles(path, &files, &problems);
-  for (const Problem& p : problems) impl_->Report(p, stats);
-  if (files.empty() && !problems.empty()) ++stats->skipped;
+  // Counted first, for progress and the choice of shards; the files are then walked again
+  // as the workers need them, so the run never holds the whole list.
+  const size_t total = CountArticleFiles(path);
+  ArticleFileWalk files(path);
   // A killed run's shards first: their files are then known, and not read again.
   if (Status s = impl_->MergeShards(); !s.ok()) return s;
-  const bool sharded = impl_->UseShards(files.size());
-  DocumentPipeline pipeline({.threads = impl_->Threads(),
+  const bool sharded = impl_->UseShards(total);
+  size_t problems = 0;
+  DocumentPipeline pipeline({.threads = std::max<size_t>(1, std::min(impl_->Threads(), total)),
                              .cache_entries = impl_->options.word_cache_entries,
                              .max_file_bytes = impl_->options.max_file_bytes,
                              .index_dir = impl_->dir,
@@ -254,8 +255,9 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   DocumentPipeline::Counts counts;
   std::optional<Problem> fatal;  // with Options::strict, the first problem stops the run
   Status s = pipeline.Run(
-      files,
+      &files,
       [&](const Problem& p) {
+        ++problems;
         impl_->Report(p, stats);
         if (impl_->options.strict && !fatal) fatal = p;
       },
@@ -268,7 +270,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
         return sharded ? Status::OK() : impl_->WriteFile(std::move(file));
       },
       [&](const DocumentPipeline::Counts& c, size_t done) {
-        if (impl_->options.on_progress) impl_->options.on_progress(done, files.size(), c.bytes);
+        if (impl_->options.on_progress) impl_->options.on_progress(done, total, c.bytes);
       },
       &counts);
   if (sharded) {
@@ -279,6 +281,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   stats->indexed += counts.read;
   stats->unchanged += counts.unchanged;
   stats->skipped += counts.skipped;
+  if (total == 0 && problems > 0) ++stats->skipped;  // a missing path, an unreadable folder
   if (s.ok() && fatal) {
     s = Status::InvalidArgument("stopped at " + fatal->ToString() +
                                 " (--strict makes problems fatal); fix it, or run without "

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <system_error>
+#include <utility>
 
 namespace steppe {
 namespace fs = std::filesystem;
@@ -16,36 +17,79 @@ bool IsArticleFile(const fs::path& path) {
          ext == ".htm" || ext == ".jsonl" || ext == ".ndjson" || ext == ".csv";
 }
 
-void CollectArticleFiles(const fs::path& path, std::vector<fs::path>* files,
-                         std::vector<Problem>* problems) {
+ArticleFileWalk::ArticleFileWalk(fs::path root) : root_(std::move(root)) {}
+
+// Reads one folder's entries, names and types only (a directory_entry per file would cost a
+// few hundred bytes each), sorted: the order of a sort of the full paths.
+void ArticleFileWalk::Enter(const fs::path& folder, std::vector<Problem>* problems) {
+  Folder f{folder, {}, 0};
   std::error_code ec;
-  const fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) {
-    problems->push_back(
-        {path.string(), 0, "no such file or folder", "check the path; nothing there was indexed"});
-    return;
-  }
-  if (!fs::is_directory(st)) {
-    files->push_back(path);  // named explicitly: read it whatever its extension
-    return;
-  }
-  std::vector<fs::path> found;
-  // Symlinked folders are not followed, so a link loop cannot trap the walk.
-  fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+  fs::directory_iterator it(folder, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (!name.empty() && name.front() == '.' && it->is_directory(ec)) {
-      it.disable_recursion_pending();
-      continue;
-    }
-    if (it->is_regular_file(ec) && IsArticleFile(it->path())) found.push_back(it->path());
+    const fs::file_type type = it->symlink_status(ec).type();
+    if (!ec) f.entries.push_back({it->path().filename().string(), type});
   }
   if (ec) {
-    problems->push_back({path.string(), 0, "cannot walk the folder: " + ec.message(),
-                         "check its permissions; files found before the error were indexed"});
+    problems->push_back({folder.string(), 0, "cannot read the folder: " + ec.message(),
+                         "check its permissions; the other folders were indexed"});
+    return;
   }
-  std::sort(found.begin(), found.end());
-  files->insert(files->end(), found.begin(), found.end());
+  std::sort(f.entries.begin(), f.entries.end(),
+            [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  stack_.push_back(std::move(f));
+}
+
+bool ArticleFileWalk::Next(fs::path* file, std::vector<Problem>* problems) {
+  if (!started_) {
+    started_ = true;
+    std::error_code ec;
+    const fs::file_status st = fs::status(root_, ec);
+    if (ec || !fs::exists(st)) {
+      problems->push_back({root_.string(), 0, "no such file or folder",
+                           "check the path; nothing there was indexed"});
+      return false;
+    }
+    if (!fs::is_directory(st)) {
+      *file = root_;  // named explicitly: read it whatever its extension
+      return true;
+    }
+    Enter(root_, problems);
+  }
+  while (!stack_.empty()) {
+    Folder& top = stack_.back();
+    if (top.next == top.entries.size()) {
+      stack_.pop_back();
+      continue;
+    }
+    const Entry& entry = top.entries[top.next++];
+    fs::path path = top.path / entry.name;
+    if (entry.type == fs::file_type::directory) {
+      // Hidden folders (.git) are skipped; symlinked ones are not followed, so no link loop
+      // can trap the walk.
+      if (entry.name.front() != '.') Enter(path, problems);
+      continue;
+    }
+    std::error_code ec;
+    const bool regular = entry.type == fs::file_type::regular ||
+                         (entry.type == fs::file_type::symlink && fs::is_regular_file(path, ec));
+    if (regular && IsArticleFile(path)) {
+      *file = std::move(path);
+      return true;
+    }
+  }
+  return false;
+}
+
+size_t CountArticleFiles(const fs::path& path) {
+  ArticleFileWalk walk(path);
+  std::vector<Problem> ignored;
+  fs::path file;
+  size_t count = 0;
+  while (walk.Next(&file, &ignored)) {
+    ++count;
+    ignored.clear();
+  }
+  return count;
 }
 
 }  // namespace steppe

@@ -2,7 +2,9 @@
 #ifndef STEPPE_LIB_READ_WALK_H_
 #define STEPPE_LIB_READ_WALK_H_
 
+#include <cstddef>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "steppe/status.h"
@@ -13,10 +15,38 @@ namespace steppe {
 // .htm, .jsonl, .ndjson, .csv), and not a README or a hidden file.
 bool IsArticleFile(const std::filesystem::path& path);
 
-// Appends the article files at `path` (a file, or a folder walked recursively, in sorted
-// order) to *files. Unreadable folders, missing paths and symlink loops go to *problems.
-void CollectArticleFiles(const std::filesystem::path& path,
-                         std::vector<std::filesystem::path>* files, std::vector<Problem>* problems);
+// The article files at a path: the path itself when it names a file (whatever its extension),
+// else the folder's, recursively, in sorted path order. Folders are read one at a time, so
+// memory grows with the widest folder's names, not with the number of files: a million files
+// are never all held at once. Hidden folders and symlinked folders are not entered.
+class ArticleFileWalk {
+ public:
+  explicit ArticleFileWalk(std::filesystem::path root);
+
+  // Sets *file to the next article file and returns true, or returns false at the end. A
+  // missing path or an unreadable folder goes to *problems, and the walk goes on without it.
+  bool Next(std::filesystem::path* file, std::vector<Problem>* problems);
+
+ private:
+  struct Entry {
+    std::string name;
+    std::filesystem::file_type type;  // not following symlinks
+  };
+  struct Folder {
+    std::filesystem::path path;
+    std::vector<Entry> entries;  // sorted by name
+    size_t next = 0;
+  };
+
+  void Enter(const std::filesystem::path& folder, std::vector<Problem>* problems);
+
+  std::filesystem::path root_;
+  bool started_ = false;
+  std::vector<Folder> stack_;
+};
+
+// How many files ArticleFileWalk(path) gives, for progress; problems are left to the walk.
+size_t CountArticleFiles(const std::filesystem::path& path);
 
 }  // namespace steppe
 
