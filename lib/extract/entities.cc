@@ -79,8 +79,14 @@ Status EntityExtractor::Create(const std::filesystem::path& user_file, Analyser*
 }
 
 std::vector<Entity> EntityExtractor::Extract(std::string_view text, Analyser* analyser) const {
-  EntityText t{.text = text, .tokens = {}, .lower_words = {}};
-  analyser->Analyse(text, GuessLanguage(text), &t.tokens);
+  std::vector<Token> tokens;
+  analyser->Analyse(text, GuessLanguage(text), &tokens);
+  return Extract(text, std::move(tokens));
+}
+
+std::vector<Entity> EntityExtractor::Extract(std::string_view text,
+                                             std::vector<Token> tokens) const {
+  EntityText t{.text = text, .tokens = std::move(tokens), .lower_words = {}};
   for (const Token& token : t.tokens) {
     if (!token.forms->capitalised) t.lower_words.insert(token.forms->exact);
   }

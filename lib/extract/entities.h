@@ -38,6 +38,9 @@ class EntityExtractor {
 
   // The entities `text` names, in order of appearance; one per mention.
   std::vector<Entity> Extract(std::string_view text, Analyser* analyser) const;
+  // As Extract, for a text already analysed: `tokens` are the Analyser's tokens of `text`, in
+  // order (their ranges within `text`), so indexing does not segment an article twice.
+  std::vector<Entity> Extract(std::string_view text, std::vector<Token> tokens) const;
 
  private:
   struct Impl;

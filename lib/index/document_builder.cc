@@ -159,6 +159,19 @@ void DocumentBuilder::IndexMetadata(const Article& a, Xapian::Document* doc) {
   doc->add_value(slot::kPlaces, IndexEntities(a.places, prefix::kPlace, doc));
 }
 
+// The tokens Build made of the title and the body, moved to their places in title + "\n" +
+// body: analysing the article again for its entities cost a tenth of the build.
+std::vector<Token> DocumentBuilder::TitleAndBodyTokens(const Article& a) const {
+  std::vector<Token> tokens = title_tokens_;
+  const size_t shift = a.title.size() + 1;
+  for (Token t : body_tokens_) {
+    t.begin += shift;
+    t.end += shift;
+    tokens.push_back(t);
+  }
+  return tokens;
+}
+
 // Puts the article's own companies and places under the gazetteer's names when it knows them
 // (Mangistau -> Mangystau Region, Janaozen -> Zhanaozen), then adds those the title and body
 // name, once each: an entity is known by the spelling key of its canonical name.
@@ -175,7 +188,8 @@ void DocumentBuilder::AddEntities(Article* a) {
     }
     *names = std::move(canonical);
   }
-  for (const Entity& e : entities_->Extract(a->title + "\n" + a->body, analyser_)) {
+  const std::string text = a->title + "\n" + a->body;
+  for (const Entity& e : entities_->Extract(text, TitleAndBodyTokens(*a))) {
     if (!known.insert(analyser_->NameKey(e.name)).second) continue;
     (e.kind == Entity::Kind::kCompany ? a->companies : a->places).push_back(e.name);
   }

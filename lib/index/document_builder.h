@@ -37,6 +37,7 @@ class DocumentBuilder {
                             Xapian::Document* doc);
 
   void AddEntities(Article* article);
+  std::vector<Token> TitleAndBodyTokens(const Article& article) const;
 
   Analyser* analyser_;
   const EntityExtractor* entities_;
