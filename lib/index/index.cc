@@ -270,7 +270,10 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
         return sharded ? Status::OK() : impl_->WriteFile(std::move(file));
       },
       [&](const DocumentPipeline::Counts& c, size_t done) {
-        if (impl_->options.on_progress) impl_->options.on_progress(done, total, c.bytes);
+        // Files added since the count make `done` pass `total`; the count is an estimate.
+        if (impl_->options.on_progress) {
+          impl_->options.on_progress(done, std::max(total, done), c.bytes);
+        }
       },
       &counts);
   if (sharded) {
