@@ -182,6 +182,19 @@ TEST(DatesTest, MentionsDoNotChangeTheDateline) {
             "1 января 2024 года");
 }
 
+// Only the text around four-digit numbers is scanned: dates far apart, deep in a long text,
+// among numbers that are not years, and words glued to a date's edge must all read as before.
+TEST(DatesTest, MentionsDeepInALongTextKeepTheirOffsets) {
+  std::string text = Filler() + Filler() + "Prices rose 12.5% to 340 tenge in 12 regions. ";
+  text += "The board met on 3 March 2021";
+  text += ", and again, " + Filler() + Filler() + "after the vote of 16.12.2023.";
+  text += " Output reached 12345 barrels on day 7 of 2024 (no full date). ";
+  text += Filler() + "Жиналыс 2024 жылғы 28 ақпанда өтті.";
+  EXPECT_EQ(MentionTexts(text),
+            (std::vector<std::string>{"3 March 2021", "16.12.2023", "2024 жылғы 28 ақпанда"}));
+  EXPECT_EQ(MentionTexts("A3 March 2021 and v1.16.12.2023"), std::vector<std::string>{});
+}
+
 // Readers repair UTF-8 before extraction; broken bytes that slip through must not crash.
 TEST(DatesTest, BrokenTextDoesNotCrash) {
   const std::string broken[] = {
