@@ -122,7 +122,7 @@ struct Worker {
                FileResult* result) {
     try {
       for (BuiltDocument& built : result->documents) {
-        AssignDuplicateGroup(*shard, &built.document);
+        AddDuplicateBands(&built.document);  // the merge groups the copies
         shard->replace_document(built.id_term, built.document);
       }
       pending += result->documents.size();

@@ -83,6 +83,14 @@ void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc) {
   doc->add_value(slot::kDuplicateGroup, copy_of.empty() ? Hex(hash, 16) : copy_of);
 }
 
+void AddDuplicateBands(Xapian::Document* doc) {
+  const std::string value = doc->get_value(slot::kSimHash);
+  if (value.empty()) return;
+  const uint64_t hash = std::stoull(value, nullptr, 16);
+  for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
+  doc->add_value(slot::kDuplicateGroup, Hex(hash, 16));
+}
+
 namespace {
 
 // The near-duplicate search of FirstCopyGroup over hashes held in memory, documents added in

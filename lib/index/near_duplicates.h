@@ -25,6 +25,10 @@ inline constexpr int kNearDuplicateBits = 3;
 // text) is left alone.
 void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc);
 
+// Sets the band terms and a group of its own, without looking for copies: for a document
+// written into a shard, whose group RegroupDuplicates sets when the shard is merged.
+void AddDuplicateBands(Xapian::Document* doc);
+
 // A document whose group changes: document `id` of source number `source` joins `group`.
 struct GroupChange {
   size_t source;

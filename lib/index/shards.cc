@@ -92,10 +92,12 @@ Status MergeIntoPlace(const fs::path& dir, const std::vector<fs::path>& sources)
   std::error_code ec;
   fs::remove_all(merged, ec);
   try {
-    if (sources.size() > 1) {
+    // Shards are written without looking for copies (AddDuplicateBands): group them here,
+    // even when there is only one.
+    const size_t kept = sources.front() == dir ? 1 : 0;
+    if (kept < sources.size()) {
       std::vector<Xapian::Database> dbs;
       for (const fs::path& source : sources) dbs.emplace_back(source.string());
-      const size_t kept = sources.front() == dir ? 1 : 0;
       WriteGroupChanges(sources, RegroupDuplicates(dbs, kept));
     }
     Xapian::Database all;

@@ -4,7 +4,9 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include "analyse/analyser.h"
 #include "index/document_builder.h"
+#include "index/near_duplicates.h"
 #include "steppe/index.h"
 #include "steppe/searcher.h"
 #include "support/temp_dir.h"
@@ -82,6 +84,45 @@ TEST(ShardsTest, LeftoverCopiesJoinTheGroupsTheIndexAlreadyHolds) {
   ASSERT_TRUE(index->AddPath(dir.path() / "more", &stats).ok());  // merges the shard first
   EXPECT_EQ(index->document_count(), 3u);
   index.reset();
+  const SearchResults r = Find(index_dir, "dismiss employees");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].similar, 1u);
+}
+
+// A shard as the indexing pipeline writes it: every article in a group of its own, with no
+// search for copies (AddDuplicateBands); the merge must group them.
+void BuildPipelineShard(const std::filesystem::path& dir,
+                        const std::vector<std::pair<std::string, std::string>>& articles) {
+  std::filesystem::create_directories(dir.parent_path());
+  Analyser analyser;
+  DocumentBuilder builder(&analyser, nullptr);
+  Xapian::WritableDatabase shard(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+  for (const auto& [id, body] : articles) {
+    Article a;
+    a.id = id;
+    a.title = "Strike";
+    a.body = body;
+    Xapian::Document doc = builder.Build(a);
+    AddDuplicateBands(&doc);
+    shard.replace_document(IdTerm(id), doc);
+  }
+  shard.commit();
+}
+
+TEST(ShardsTest, CopiesInTheOnlyShardAreGroupedWhenMerged) {
+  testing::TempDir dir;
+  std::string copy = kStory;
+  copy.replace(copy.find("fifty"), 5, "50");
+  const auto index_dir = dir.path() / "index";
+  {
+    Options options;
+    options.create_if_missing = true;
+    std::unique_ptr<Index> empty;
+    ASSERT_TRUE(Index::Open(options, index_dir, &empty).ok());
+  }
+  BuildPipelineShard(dir.path() / "shard", {{"wire", kStory}, {"copy", copy}});
+  // As a run on an empty index merges: the shard is the only source.
+  ASSERT_TRUE(MergeIntoPlace(index_dir, {dir.path() / "shard"}).ok());
   const SearchResults r = Find(index_dir, "dismiss employees");
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].similar, 1u);
