@@ -74,8 +74,11 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   analyser_->Analyse(article.title, lang, &title_tokens_);
   analyser_->Analyse(article.body, lang, &body_tokens_);
   FindNames();
+  word_counts_.clear();
+  word_index_.clear();
   IndexTokens(title_tokens_, kTitleWdf, true, &doc);
   IndexTokens(body_tokens_, 1, false, &doc);
+  IndexWordTerms(&doc);
   // Too short a text has too few shingles to tell copies from unrelated notes.
   if (body_tokens_.size() >= kMinWordsForSimHash) {
     char hash[20];
@@ -112,6 +115,8 @@ void DocumentBuilder::FindNames() {
   }
 }
 
+// Each word's exact term, with its positions; the other terms of a word wait for
+// IndexWordTerms, which adds them once per distinct word with the wdf summed here.
 void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::termcount wdf,
                                   bool title, Xapian::Document* doc) {
   const Xapian::termpos offset = title ? 0 : kTitleGap;
@@ -119,19 +124,32 @@ void DocumentBuilder::IndexTokens(const std::vector<Token>& tokens, Xapian::term
     const WordForms& f = *t.forms;
     if (f.exact.empty() || f.exact.size() > kMaxTermBytes) continue;
     doc->add_posting(f.exact, t.position + offset, wdf);
-    if (title) AddTerm(prefix::kTitle + f.exact, wdf, doc);
+    auto [it, added] = word_index_.try_emplace(t.forms, word_counts_.size());
+    if (added) word_counts_.push_back({t.forms, 0, 0});
+    WordCount& count = word_counts_[it->second];
+    count.wdf += wdf;
+    if (title) count.title_wdf += wdf;
+  }
+}
+
+// Adding a word's stem, name and transliteration terms once, not once per occurrence, saves
+// a Xapian term-map insertion and a term string for most tokens.
+void DocumentBuilder::IndexWordTerms(Xapian::Document* doc) {
+  for (const WordCount& count : word_counts_) {
+    const WordForms& f = *count.forms;
+    if (count.title_wdf > 0) AddTerm(prefix::kTitle + f.exact, count.title_wdf, doc);
     // A word that is its own stem needs no stem term: its exact term stands for it
     // (QueryBuilder::StemQuery). That is a third of the stem terms, and of their cost.
-    if (!f.stem.empty() && f.stem != f.exact) AddTerm(prefix::kStem + f.stem, wdf, doc);
+    if (!f.stem.empty() && f.stem != f.exact) AddTerm(prefix::kStem + f.stem, count.wdf, doc);
     // Names, and names only, get the spelling-variant terms: the keys are built to merge.
     // A name term per key (key:exact) lets a query find every spelling under a key, and
     // phrases match across spellings through those spellings' exact terms, which have the
     // positions; so no variant term needs positions of its own.
     if (f.keys.empty() || !names_.count(f.exact)) continue;
-    for (const std::string& key : f.keys) AddTerm(prefix::NameTerm(key, f.exact), wdf, doc);
+    for (const std::string& key : f.keys) AddTerm(prefix::NameTerm(key, f.exact), count.wdf, doc);
     // A Latin name that is its own transliteration needs no XT term: its name term stands
     // for it (QueryBuilder::TranslitQuery). That is most names in English text.
-    if (f.translit != f.exact) AddTerm(prefix::kTranslit + f.translit, wdf, doc);
+    if (f.translit != f.exact) AddTerm(prefix::kTranslit + f.translit, count.wdf, doc);
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -30,6 +31,7 @@ class DocumentBuilder {
  private:
   void IndexTokens(const std::vector<Token>& tokens, Xapian::termcount wdf, bool title,
                    Xapian::Document* doc);
+  void IndexWordTerms(Xapian::Document* doc);
   void FindNames();
   void IndexMetadata(const Article& article, Xapian::Document* doc);
   void IndexMentions(std::string_view body, Xapian::Document* doc);
@@ -44,6 +46,14 @@ class DocumentBuilder {
   std::vector<Token> title_tokens_;
   std::vector<Token> body_tokens_;
   std::unordered_set<std::string> names_;  // exact forms used as names in this article
+  // The article's distinct words, in order of first use, and the wdf each adds to its terms.
+  struct WordCount {
+    const WordForms* forms;
+    Xapian::termcount wdf;
+    Xapian::termcount title_wdf;
+  };
+  std::vector<WordCount> word_counts_;
+  std::unordered_map<const WordForms*, size_t> word_index_;  // forms -> word_counts_ index
 };
 
 // The unique id term of an article id ("Q" + id, hashed when too long for a Xapian term).

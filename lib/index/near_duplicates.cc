@@ -37,9 +37,10 @@ uint64_t Mix(uint64_t x) {
 
 uint64_t SimHash(const std::vector<Token>& tokens) {
   int weights[64] = {};
+  std::string shingle;  // one buffer: most shingles are too long for a string's own storage
   for (size_t i = 0; i + 2 < tokens.size(); ++i) {
-    const std::string shingle = tokens[i].forms->exact + ' ' + tokens[i + 1].forms->exact + ' ' +
-                                tokens[i + 2].forms->exact;
+    shingle.assign(tokens[i].forms->exact).append(1, ' ').append(tokens[i + 1].forms->exact);
+    shingle.append(1, ' ').append(tokens[i + 2].forms->exact);
     const uint64_t h = Mix(std::hash<std::string>()(shingle));
     for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
   }
