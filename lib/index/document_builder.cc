@@ -102,7 +102,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
 // beside "oral"); in a title-case title, only if the body uses it as a name.
 void DocumentBuilder::FindNames() {
   names_.clear();
-  std::unordered_set<std::string> lower_case;
+  std::unordered_set<std::string_view> lower_case;  // views of the cached forms, as names_
   for (const Token& t : body_tokens_) {
     const WordForms& f = *t.forms;
     if (!f.capitalised) lower_case.insert(f.exact);

@@ -45,7 +45,9 @@ class DocumentBuilder {
   const EntityExtractor* entities_;
   std::vector<Token> title_tokens_;
   std::vector<Token> body_tokens_;
-  std::unordered_set<std::string> names_;  // exact forms used as names in this article
+  // Exact forms used as names in this article: views of the analyser's cached forms, which
+  // stay put while one article is built.
+  std::unordered_set<std::string_view> names_;
   // The article's distinct words, in order of first use, and the wdf each adds to its terms.
   struct WordCount {
     const WordForms* forms;
