@@ -7,6 +7,8 @@ namespace steppe {
 
 void MarkFormat(Xapian::WritableDatabase* db) { db->set_metadata(kFormatKey, kFormat); }
 
+bool IsArchive(const Xapian::Database& db) { return !db.get_metadata(kArchiveKey).empty(); }
+
 Status CheckFormat(const Xapian::Database& db, const std::filesystem::path& dir) {
   if (db.get_doccount() == 0) return Status::OK();
   std::string found = db.get_metadata(kFormatKey);

@@ -18,6 +18,13 @@ namespace steppe {
 inline constexpr char kFormatKey[] = "steppe.format";
 inline constexpr char kFormat[] = "2";
 
+// Set on an index that `steppe compact --archive` wrote without its per-article term lists:
+// Xapian cannot replace or delete an article without them, so such an index is read-only.
+inline constexpr char kArchiveKey[] = "steppe.archive";
+
+// Whether `db` is such an archive.
+bool IsArchive(const Xapian::Database& db);
+
 // Records kFormat in *db; it is written with the next commit.
 void MarkFormat(Xapian::WritableDatabase* db);
 

@@ -171,6 +171,24 @@ Status CheckOrMarkFormat(const std::filesystem::path& dir, Xapian::WritableDatab
   }
 }
 
+// Whether `dir` holds an archive. Read through a read-only handle: Xapian 1.4 cannot open an
+// index without term lists for writing at all.
+bool IsArchiveAt(const std::filesystem::path& dir) {
+  try {
+    return IsArchive(Xapian::Database(dir.string()));
+  } catch (const Xapian::Error&) {
+    return false;  // no index there, or a broken one: opening it for writing says which
+  }
+}
+
+Status ArchiveRefusal(const std::filesystem::path& dir) {
+  return Status::InvalidArgument(
+      "index " + dir.string() +
+      " is an archive ('steppe compact --archive' left out the term lists that updates need), "
+      "so it cannot be changed; index the files into a new index with 'steppe index PATH "
+      "--db NEWDIR'");
+}
+
 }  // namespace
 
 Status Index::Impl::Reopen() {
@@ -204,6 +222,7 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
       return s;
     }
   }
+  if (std::filesystem::exists(dir, ec) && IsArchiveAt(dir)) return ArchiveRefusal(dir);
   Xapian::WritableDatabase db;
   Status s = OpenWritable(options, dir, &db);
   while (s.code() == Status::Code::kBusy && std::chrono::steady_clock::now() < deadline) {
@@ -211,7 +230,10 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
     s = OpenWritable(options, dir, &db);
   }
   if (!s.ok()) return s;
-  if (Status f = CheckOrMarkFormat(dir, &db); !f.ok()) return f;
+  if (Status f = CheckOrMarkFormat(dir, &db); !f.ok()) {
+    std::filesystem::remove(PidFile(dir), ec);
+    return f;
+  }
   out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db), std::move(entities))));
   return Status::OK();
 }
@@ -336,7 +358,40 @@ uint64_t SizeOnDisk(const std::filesystem::path& dir) {
 
 }  // namespace
 
+namespace {
+
+// Marks the compacted index at `dir` as an archive, then removes its term lists (Xapian reads
+// a glass database without termlist.glass; see DB_NO_TERMLIST).
+Status MakeArchive(const std::filesystem::path& dir) {
+  try {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
+    db.set_metadata(kArchiveKey, "no term lists");
+    db.commit();
+    db.close();
+  } catch (...) {
+    return StatusFromCurrentException("cannot mark the index as an archive", dir);
+  }
+  std::error_code ec;
+  std::filesystem::remove(dir / "termlist.glass", ec);
+  if (ec) {
+    return Status::IoError("cannot remove " + (dir / "termlist.glass").string() + ": " +
+                           ec.message() + "; remove it by hand to finish the archive");
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after) {
+  return Compact(dir, CompactOptions(), before, after);
+}
+
+Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& options,
+                      uint64_t* before, uint64_t* after) {
+  if (IsArchiveAt(dir)) {  // never written since it was compacted: nothing to do
+    *before = *after = SizeOnDisk(dir);
+    return Status::OK();
+  }
   Xapian::WritableDatabase db;
   try {
     // Holding the write lock keeps writers out while the copy is made.
@@ -351,6 +406,10 @@ Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64
   std::vector<std::filesystem::path> sources = {dir};
   for (const auto& shard : LeftoverShards(dir)) sources.push_back(shard);
   if (Status s = MergeIntoPlace(dir, sources); !s.ok()) return s;
+  db.close();  // the old files' lock; the merged copy has taken their place
+  if (options.archive) {
+    if (Status s = MakeArchive(dir); !s.ok()) return s;
+  }
   *after = SizeOnDisk(dir);
   return Status::OK();
 }

@@ -305,16 +305,31 @@ Status Searcher::Summarise(size_t facet_limit, IndexSummary* out) {
 
 namespace {
 
-// Steppe's own invariants for one document, appended to *problems.
-void CheckDocument(const Xapian::Database& db, Xapian::docid did,
-                   std::vector<std::string>* problems) {
-  const Xapian::Document doc = db.get_document(did);
+// The id terms of document `did`. An archive has no term lists: there, the id term of its
+// stored record, if that term's posting list holds the document.
+std::vector<std::string> IdTermsOf(const Xapian::Database& db, const Xapian::Document& doc,
+                                   Xapian::docid did, bool archive) {
   std::vector<std::string> ids;
+  if (archive) {
+    const std::string id = IdTerm(ParseStoredArticle(doc.get_data()).id);
+    Xapian::PostingIterator p = db.postlist_begin(id);
+    p.skip_to(did);
+    if (p != db.postlist_end(id) && *p == did) ids.push_back(id);
+    return ids;
+  }
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     t.skip_to(prefix::kId);
     if (t == doc.termlist_end() || (*t).rfind(prefix::kId, 0) != 0) break;
     ids.push_back(*t);
   }
+  return ids;
+}
+
+// Steppe's own invariants for one document, appended to *problems.
+void CheckDocument(const Xapian::Database& db, Xapian::docid did, bool archive,
+                   std::vector<std::string>* problems) {
+  const Xapian::Document doc = db.get_document(did);
+  const std::vector<std::string> ids = IdTermsOf(db, doc, did, archive);
   const std::string where = "document " + std::to_string(did) + ": ";
   const std::string fix = "; re-index its file with 'steppe index FILE'";
   if (ids.size() != 1) {
@@ -350,8 +365,9 @@ Status Searcher::Check(std::vector<std::string>* problems) {
                             "'steppe index' on your files again. Report:\n" +
                             report.str());
       }
+      const bool archive = IsArchive(impl_->db);
       for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
-        CheckDocument(impl_->db, *it, problems);
+        CheckDocument(impl_->db, *it, archive, problems);
       }
       return Status::OK();
     } catch (const Xapian::DatabaseModifiedError&) {

@@ -279,6 +279,32 @@ TEST_F(CliTest, JsonlPrintsOneHitPerLine) {
   EXPECT_EQ(n, 3u);
 }
 
+TEST_F(CliTest, AnArchiveIsSmallerFindsTheSameAndRefusesUpdates) {
+  const std::string archive = (dir_->path() / "archive").string();
+  fs::copy(dir_->path() / "db", archive, fs::copy_options::recursive);
+  const CliRun plain = Steppe({"compact", "--db", archive});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const uintmax_t compact_size = fs::file_size(fs::path(archive) / "termlist.glass");
+  const CliRun compacted = Steppe({"compact", "--archive", "--db", archive});
+  ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
+  EXPECT_NE(compacted.out.find("read-only archive"), std::string::npos) << compacted.out;
+  EXPECT_GT(compact_size, 0u);
+  EXPECT_FALSE(fs::exists(fs::path(archive) / "termlist.glass"));
+
+  const std::vector<std::string> query = {"search", "Жанаозен", "--after", "2023-12"};
+  std::vector<std::string> in_archive = query;
+  in_archive.insert(in_archive.end(), {"--db", archive});
+  const nlohmann::json found = Json(in_archive);
+  EXPECT_FALSE(found["hits"].empty());
+  EXPECT_EQ(Paths(found), Paths(Json(query)));
+  EXPECT_EQ(Steppe({"check", "--db", archive}).exit_code, 0);
+
+  const CliRun update = Steppe({"index", (dir_->path() / "corpus").string(), "--db", archive});
+  EXPECT_EQ(update.exit_code, 2);
+  EXPECT_NE(update.err.find("is an archive"), std::string::npos) << update.err;
+  EXPECT_NE(update.err.find("new index"), std::string::npos) << update.err;
+}
+
 TEST_F(CliTest, ShowAndStats) {
   const std::string file = (dir_->path() / "corpus" / "2023-12-12-wos-strike-begins.en.md");
   const CliRun show = Steppe({"show", file, "--json"});

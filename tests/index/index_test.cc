@@ -352,6 +352,42 @@ TEST(IndexTest, CheckFindsASoundIndexSound) {
   EXPECT_TRUE(problems.empty()) << problems.front();
 }
 
+TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
+  testing::TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    dir.Write("c/" + std::to_string(i) + ".md", "Strike " + std::to_string(i) +
+                                                    "\nDrivers in Zhanaozen stopped work at "
+                                                    "KazMunayGas, day " +
+                                                    std::to_string(i) + ".\n");
+  }
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  index.reset();
+  uint64_t before = 0, compact = 0, archive = 0;
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &compact).ok());
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", {.archive = true}, &before, &archive).ok());
+  EXPECT_LT(archive, compact);
+
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  SearchResults r;
+  ASSERT_TRUE(searcher->Search({.query = "Жанаозен", .facet_limit = 5, .limit = 50}, &r).ok());
+  EXPECT_EQ(r.hits.size(), 40u);
+  ASSERT_FALSE(r.facets.empty());
+  std::vector<std::string> problems;
+  ASSERT_TRUE(searcher->Check(&problems).ok());
+  EXPECT_TRUE(problems.empty()) << problems.front();
+
+  const Status refused = Index::Open(Options(), dir.path() / "db", &index);
+  EXPECT_FALSE(refused.ok());
+  EXPECT_NE(refused.message().find("is an archive"), std::string::npos) << refused.message();
+  uint64_t again = 0;
+  EXPECT_TRUE(Index::Compact(dir.path() / "db", &before, &again).ok());  // nothing to do
+  EXPECT_EQ(again, archive);
+}
+
 TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
   testing::TempDir dir;
   for (int i = 0; i < 40; ++i) {

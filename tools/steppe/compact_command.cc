@@ -12,21 +12,30 @@ namespace steppe::cli {
 
 int RunCompact(const std::vector<std::string>& args) {
   std::string db;
+  Index::CompactOptions options;
   po::options_description visible(
       "Rewrites the index compactly (no free space in its blocks), which makes it smaller\n"
       "and searches a little faster; run it after a large indexing job. Writers must wait.\n\n"
-      "Example:\n  steppe compact --db ./steppe-db\n\nOptions");
+      "Examples:\n  steppe compact --db ./steppe-db\n"
+      "  steppe compact --archive --db ./archive-2023   # about a fifth smaller, read-only\n\n"
+      "Options");
   visible.add_options()("help,h", "show this help")(
-      "db", po::value(&db), "index directory (default: $STEPPE_DB, else ./steppe-db)");
+      "db", po::value(&db), "index directory (default: $STEPPE_DB, else ./steppe-db)")(
+      "archive", po::bool_switch(&options.archive),
+      "also leave out each article's term list: searches are the same, but the index can "
+      "never be updated again ('steppe index' refuses it)");
   po::variables_map vm;
   int exit_code = 0;
-  if (!ParseArgs(args, visible, {}, {}, &vm, "compact [--db DIR]", &exit_code)) return exit_code;
+  if (!ParseArgs(args, visible, {}, {}, &vm, "compact [--archive] [--db DIR]", &exit_code)) {
+    return exit_code;
+  }
   uint64_t before = 0, after = 0;
-  if (Status s = Index::Compact(ResolveDb(db), &before, &after); !s.ok()) {
+  if (Status s = Index::Compact(ResolveDb(db), options, &before, &after); !s.ok()) {
     PrintError(s.message());
     return kExitError;
   }
-  std::printf("compacted %s: %.1f MiB -> %.1f MiB\n", ResolveDb(db).c_str(), before / 1048576.0,
+  std::printf("compacted %s%s: %.1f MiB -> %.1f MiB\n", ResolveDb(db).c_str(),
+              options.archive ? " as a read-only archive" : "", before / 1048576.0,
               after / 1048576.0);
   return kExitFound;
 }
