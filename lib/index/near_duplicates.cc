@@ -77,11 +77,9 @@ std::string FirstCopyGroup(const Xapian::Database& db, uint64_t hash) {
 void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc) {
   const std::string value = doc->get_value(slot::kSimHash);
   if (value.empty()) return;
-  const uint64_t hash = std::stoull(value, nullptr, 16);
-  const std::string copy_of = FirstCopyGroup(db, hash);
-  for (int band = 0; band < kBands; ++band) doc->add_boolean_term(BandTerm(hash, band));
-  // A group of its own, unless a copy was found.
-  doc->add_value(slot::kDuplicateGroup, copy_of.empty() ? Hex(hash, 16) : copy_of);
+  const std::string copy_of = FirstCopyGroup(db, std::stoull(value, nullptr, 16));
+  AddDuplicateBands(doc);  // and a group of its own, unless a copy was found
+  if (!copy_of.empty()) doc->add_value(slot::kDuplicateGroup, copy_of);
 }
 
 void AddDuplicateBands(Xapian::Document* doc) {
