@@ -356,12 +356,18 @@ uint64_t SizeOnDisk(const std::filesystem::path& dir) {
   return size;
 }
 
-}  // namespace
+// Removes the term lists of the archive at `dir` (Xapian reads a glass database without
+// termlist.glass; see DB_NO_TERMLIST in xapian/constants.h).
+Status RemoveTermLists(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::remove(dir / "termlist.glass", ec);
+  if (!ec) return Status::OK();
+  return Status::IoError("cannot remove " + (dir / "termlist.glass").string() + ": " +
+                         ec.message() + "; fix that and run 'steppe compact --archive' again");
+}
 
-namespace {
-
-// Marks the compacted index at `dir` as an archive, then removes its term lists (Xapian reads
-// a glass database without termlist.glass; see DB_NO_TERMLIST).
+// Marks the compacted index at `dir` as an archive, then removes its term lists. Cut short
+// in between, the next Compact finishes it.
 Status MakeArchive(const std::filesystem::path& dir) {
   try {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
@@ -371,13 +377,7 @@ Status MakeArchive(const std::filesystem::path& dir) {
   } catch (...) {
     return StatusFromCurrentException("cannot mark the index as an archive", dir);
   }
-  std::error_code ec;
-  std::filesystem::remove(dir / "termlist.glass", ec);
-  if (ec) {
-    return Status::IoError("cannot remove " + (dir / "termlist.glass").string() + ": " +
-                           ec.message() + "; remove it by hand to finish the archive");
-  }
-  return Status::OK();
+  return RemoveTermLists(dir);
 }
 
 }  // namespace
@@ -388,8 +388,10 @@ Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64
 
 Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& options,
                       uint64_t* before, uint64_t* after) {
-  if (IsArchiveAt(dir)) {  // never written since it was compacted: nothing to do
-    *before = *after = SizeOnDisk(dir);
+  if (IsArchiveAt(dir)) {  // never written since it was compacted: at most, finish it
+    *before = SizeOnDisk(dir);
+    if (Status s = RemoveTermLists(dir); !s.ok()) return s;
+    *after = SizeOnDisk(dir);
     return Status::OK();
   }
   Xapian::WritableDatabase db;

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "index/format.h"
 #include "steppe/searcher.h"
 #include "support/temp_dir.h"
 
@@ -386,6 +387,25 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
   uint64_t again = 0;
   EXPECT_TRUE(Index::Compact(dir.path() / "db", &before, &again).ok());  // nothing to do
   EXPECT_EQ(again, archive);
+}
+
+TEST(IndexTest, CompactFinishesAnArchiveCutShortBeforeItsTermListsWent) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "Strike\nDrivers in Zhanaozen stopped work.\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  index.reset();
+  {
+    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_OPEN);
+    db.set_metadata(kArchiveKey, "no term lists");  // marked, then the run was killed
+  }
+  ASSERT_TRUE(std::filesystem::exists(dir.path() / "db/termlist.glass"));
+  uint64_t before = 0, after = 0;
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &after).ok());
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/termlist.glass"));
+  EXPECT_LT(after, before);
 }
 
 TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
