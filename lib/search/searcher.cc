@@ -266,14 +266,14 @@ Searcher::~Searcher() = default;
 
 Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
   // Each search sees the last commit (reopen costs nothing when there is none). A writer may
-  // also commit while we read; Xapian then asks us to reopen. Retry once.
+  // also commit while we read, or while we reopen; Xapian then asks us to reopen, which the
+  // next attempt does inside its try: a reopen in the handler could throw out of Search.
   for (int attempt = 0;; ++attempt) {
     try {
       impl_->db.reopen();
       return impl_->Search(request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt > 0) return Status::Busy("index changed twice during one search; try again");
-      impl_->db.reopen();
+      if (attempt >= 4) return Status::Busy("index changed during every try; search again");
     } catch (...) {
       return StatusFromCurrentException("search failed", impl_->dir);
     }
