@@ -23,6 +23,14 @@ Options Create() {
   return o;
 }
 
+// Indexes the folder `c` of `dir` into a new index at `db`, and closes it.
+void IndexFolder(const testing::TempDir& dir) {
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+}
+
 TEST(IndexTest, ReindexingAFileReplacesItsArticle) {
   testing::TempDir dir;
   const auto file = dir.Write("docs/a.md", "---\ntitle: First title\n---\nBody one\n");
@@ -344,11 +352,7 @@ TEST(IndexTest, CheckFindsASoundIndexSound) {
   testing::TempDir dir;
   dir.Write("c/a.md", "---\ntitle: A\ndate: 2024-01\n---\nBody\n");
   dir.Write("c/b.md", "B\nBody\n");
-  std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
-  IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
-  index.reset();
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
   std::vector<std::string> problems;
@@ -364,11 +368,7 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
                                                     "KazMunayGas, day " +
                                                     std::to_string(i) + ".\n");
   }
-  std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
-  IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
-  index.reset();
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
   uint64_t before = 0, compact = 0, archive = 0;
   ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &compact).ok());
   ASSERT_TRUE(Index::Compact(dir.path() / "db", {.archive = true}, &before, &archive).ok());
@@ -384,6 +384,7 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
   ASSERT_TRUE(searcher->Check(&problems).ok());
   EXPECT_TRUE(problems.empty()) << problems.front();
 
+  std::unique_ptr<Index> index;
   const Status refused = Index::Open(Options(), dir.path() / "db", &index);
   EXPECT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("is an archive"), std::string::npos) << refused.message();
@@ -395,11 +396,7 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
 TEST(IndexTest, CompactFinishesAnArchiveCutShortBeforeItsTermListsWent) {
   testing::TempDir dir;
   dir.Write("c/a.md", "Strike\nDrivers in Zhanaozen stopped work.\n");
-  std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
-  IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
-  index.reset();
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
   {
     Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_OPEN);
     db.set_metadata(kArchiveKey, "no term lists");  // marked, then the run was killed
