@@ -222,7 +222,7 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
       return s;
     }
   }
-  if (std::filesystem::exists(dir, ec) && IsArchiveAt(dir)) return ArchiveRefusal(dir);
+  if (IsArchiveAt(dir)) return ArchiveRefusal(dir);
   Xapian::WritableDatabase db;
   Status s = OpenWritable(options, dir, &db);
   while (s.code() == Status::Code::kBusy && std::chrono::steady_clock::now() < deadline) {
