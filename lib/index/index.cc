@@ -129,6 +129,10 @@ struct Index::Impl {
 
 namespace {
 
+// How many files ahead of the workers the walk asks the kernel to read: at 2 ms an article,
+// tens of milliseconds of warning, where a cold read takes a tenth of a millisecond.
+constexpr size_t kFilesReadAhead = 32;
+
 // Xapian's lock says that a writer exists, not which; Steppe leaves the writer's pid beside it
 // so that the next one can say who holds the index.
 std::filesystem::path PidFile(const std::filesystem::path& dir) {
@@ -262,6 +266,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   // as the workers need them, so the run never holds the whole list.
   const size_t total = CountArticleFiles(path);
   ArticleFileWalk files(path);
+  files.ReadAhead(kFilesReadAhead);
   // A killed run's shards first: their files are then known, and not read again.
   if (Status s = impl_->MergeShards(); !s.ok()) return s;
   const bool sharded = impl_->UseShards(total);

@@ -14,8 +14,10 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
-std::vector<fs::path> Walk(const fs::path& root, std::vector<Problem>* problems) {
+std::vector<fs::path> Walk(const fs::path& root, std::vector<Problem>* problems,
+                           size_t read_ahead = 0) {
   ArticleFileWalk walk(root);
+  walk.ReadAhead(read_ahead);
   std::vector<fs::path> files;
   for (fs::path file; walk.Next(&file, problems);) files.push_back(file);
   return files;
@@ -48,6 +50,23 @@ TEST(WalkTest, GivesEveryArticleFileOnceInSortedPathOrder) {
   EXPECT_EQ(Walk(dir.path(), &problems), written);
   EXPECT_TRUE(problems.empty());
   EXPECT_EQ(CountArticleFiles(dir.path()), written.size());
+}
+
+// Reading ahead only warms the page cache: a run reads the same files, in the same order.
+TEST(WalkTest, ReadingAheadGivesTheSameFilesInTheSameOrder) {
+  TempDir dir;
+  for (int i = 0; i < 12; ++i)
+    dir.Write(std::to_string(i % 3) + "/" + std::to_string(i) + ".md", "x");
+  dir.Write("1/notes.json", "x");
+  std::vector<Problem> problems;
+  const std::vector<fs::path> plain = Walk(dir.path(), &problems);
+  ASSERT_EQ(plain.size(), 12u);
+  for (size_t ahead : {1, 5, 11, 12, 100}) {
+    EXPECT_EQ(Walk(dir.path(), &problems, ahead), plain) << ahead;
+  }
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(Walk(dir.path() / "nowhere", &problems, 4).size(), 0u);
+  EXPECT_EQ(problems.size(), 1u);  // reported once, as without reading ahead
 }
 
 TEST(WalkTest, SkipsHiddenFoldersAndDoesNotFollowFolderLinks) {
