@@ -53,8 +53,22 @@ bool ConvertToUtf8(std::string_view bytes, const char* charset, std::string* out
   return true;
 }
 
-bool LooksBinary(std::string_view bytes) {
-  return bytes.substr(0, kSampleBytes).find('\0') != std::string_view::npos;
+bool IsControl(unsigned char b) {
+  return (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F;
+}
+
+// Why the start of `bytes` is not text, or "" when it may be. Text in any charset Steppe
+// reads holds no NUL byte and next to no other control character; compressed, encrypted or
+// image data holds one in nine (29 byte values of 256), NUL or not.
+std::string WhyBinary(std::string_view bytes) {
+  const std::string_view sample = bytes.substr(0, kSampleBytes);
+  if (sample.find('\0') != std::string_view::npos) return "it contains NUL bytes";
+  const size_t controls = std::count_if(sample.begin(), sample.end(), [](char c) {
+    return IsControl(static_cast<unsigned char>(c));
+  });
+  if (controls < 8 || controls * 100 < sample.size()) return "";
+  return std::to_string(controls) + " of its first " + std::to_string(sample.size()) +
+         " bytes are control characters";
 }
 
 // The value of charset= in the first <meta> tag of the first 1024 bytes that has one
@@ -173,9 +187,9 @@ bool DecodeToUtf8(std::string_view bytes, const std::string& path, std::string* 
            "nothing to do; UTF-8 files are read a little faster", problems);
     return true;
   }
-  if (LooksBinary(bytes)) {
-    Report(path, "not a text file (it contains NUL bytes)",
-           "skipped; if it is UTF-16 text, save it with a byte-order mark or as UTF-8", problems);
+  if (const std::string why = WhyBinary(bytes); !why.empty()) {
+    Report(path, "not a text file (" + why + ")",
+           "skipped; if it is text (UTF-16 or a legacy charset), save it as UTF-8", problems);
     return false;
   }
   *out = std::string(bytes);

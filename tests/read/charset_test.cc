@@ -124,5 +124,33 @@ TEST(CharsetTest, NulBytesWithoutByteOrderMarkMeanABinaryFile) {
   EXPECT_TRUE(Contains(d.problems[0].reason, "not a text file"));
 }
 
+// Compressed or random data need not hold a NUL byte; read as a legacy charset, it would be
+// indexed as a page of gibberish.
+TEST(CharsetTest, ControlCharactersWithoutNulBytesMeanABinaryFile) {
+  std::string noise;
+  uint32_t x = 2463534242;
+  for (int i = 0; i < 4096; ++i) {
+    x ^= x << 13, x ^= x >> 17, x ^= x << 5;  // xorshift32: every byte value but NUL below
+    noise += static_cast<char>(x % 255 + 1);
+  }
+  const Decoded d = Decode(noise);
+  EXPECT_FALSE(d.ok);
+  EXPECT_TRUE(d.text.empty());
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_TRUE(Contains(d.problems[0].reason, "not a text file")) << d.problems[0].reason;
+  EXPECT_TRUE(Contains(d.problems[0].reason, "control characters")) << d.problems[0].reason;
+}
+
+// A stray escape or vertical tab pasted into an article does not cost the article.
+TEST(CharsetTest, AFewStrayControlCharactersKeepATextFile) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Zhanaozen oil workers met on the square.\n";
+  text += "A stray \x1B[0m escape, a \x0B vertical tab and a \x7F delete.\n";
+  const Decoded d = Decode(text);
+  EXPECT_TRUE(d.ok);
+  EXPECT_EQ(d.text, text);
+  EXPECT_TRUE(d.problems.empty());
+}
+
 }  // namespace
 }  // namespace steppe
