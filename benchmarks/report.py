@@ -94,7 +94,7 @@ def main():
             with open(time_file) as t:
                 timing = t.read()
             with open(log_file, encoding="utf-8", errors="replace") as lg:
-                indexed = re.search(r"indexed (\d+) articles", lg.read())
+                indexed = re.search(r"indexed (\d+) articles?", lg.read())
             wall = wall_seconds(timing)
             run = {
                 "key": key, "label": label, "wall": wall,

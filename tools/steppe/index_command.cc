@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include "cli_common.h"
 #include "commands.h"
@@ -12,6 +13,14 @@
 namespace po = boost::program_options;
 
 namespace steppe::cli {
+namespace {
+
+// "1 article", "2 articles".
+std::string Count(size_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
+}  // namespace
 
 int RunIndex(const std::vector<std::string>& args) {
   std::string db_flag;
@@ -94,10 +103,12 @@ int RunIndex(const std::vector<std::string>& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf(
-      "indexed %zu articles, %zu files unchanged, %zu articles removed, skipped %zu "
-      "files, %zu problems reported, in %.2f s (index %s, %zu articles)\n",
-      stats.indexed, stats.unchanged, stats.removed, stats.skipped, stats.problems, seconds,
-      db.c_str(), index->document_count());
+      "indexed %s, %s unchanged, %s removed, skipped %s, %s reported, in %.2f s (index "
+      "%s, %s)\n",
+      Count(stats.indexed, "article").c_str(), Count(stats.unchanged, "file").c_str(),
+      Count(stats.removed, "article").c_str(), Count(stats.skipped, "file").c_str(),
+      Count(stats.problems, "problem").c_str(), seconds, db.c_str(),
+      Count(index->document_count(), "article").c_str());
   // Exit 2 only when there was something to index and nothing could be.
   const bool did_something = stats.indexed + stats.unchanged + stats.removed > 0;
   return did_something ? kExitFound : kExitError;
