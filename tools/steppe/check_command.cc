@@ -32,12 +32,13 @@ int RunCheck(const std::vector<std::string>& args) {
   }
   for (const std::string& p : problems) std::printf("%s\n", p.c_str());
   if (!problems.empty()) {
-    std::printf("index %s: %zu problem(s) in %zu articles\n", ResolveDb(db).c_str(),
-                problems.size(), searcher->document_count());
+    std::printf("index %s: %s in %s\n", ResolveDb(db).c_str(),
+                Count(problems.size(), "problem").c_str(),
+                Count(searcher->document_count(), "article").c_str());
     return kExitNothing;
   }
-  std::printf("index %s is sound: %zu articles checked\n", ResolveDb(db).c_str(),
-              searcher->document_count());
+  std::printf("index %s is sound: %s checked\n", ResolveDb(db).c_str(),
+              Count(searcher->document_count(), "article").c_str());
   return kExitFound;
 }
 

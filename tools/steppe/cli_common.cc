@@ -9,6 +9,13 @@ namespace po = boost::program_options;
 
 namespace steppe::cli {
 
+std::string Count(size_t n, std::string_view noun) {
+  std::string out = std::to_string(n) + " ";
+  out.append(noun);
+  if (n != 1) out += 's';
+  return out;
+}
+
 std::string ResolveDb(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("STEPPE_DB"); env != nullptr && *env != '\0') return env;

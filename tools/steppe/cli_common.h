@@ -30,6 +30,9 @@ bool ParseArgs(const std::vector<std::string>& args,
                const boost::program_options::positional_options_description& positional,
                boost::program_options::variables_map* vm, std::string_view usage, int* exit_code);
 
+// "1 article", "2 articles": a count and its noun, in the plural unless the count is 1.
+std::string Count(size_t n, std::string_view noun);
+
 // Prints "steppe: message" to stderr.
 void PrintError(std::string_view message);
 

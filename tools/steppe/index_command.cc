@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <string>
 
 #include "cli_common.h"
 #include "commands.h"
@@ -13,14 +12,6 @@
 namespace po = boost::program_options;
 
 namespace steppe::cli {
-namespace {
-
-// "1 article", "2 articles".
-std::string Count(size_t n, const char* noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
-
-}  // namespace
 
 int RunIndex(const std::vector<std::string>& args) {
   std::string db_flag;

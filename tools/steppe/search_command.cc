@@ -99,8 +99,8 @@ void PrintText(const SearchRequest& request, const SearchResults& results) {
     std::printf("            %s\n\n", Highlight(hit, color).c_str());
   }
   const size_t first = results.hits.empty() ? 0 : request.offset + 1;
-  std::printf("%s%zu article%s found", results.total_lower == results.total_upper ? "" : "about ",
-              results.total_estimated, results.total_estimated == 1 ? "" : "s");
+  std::printf("%s%s found", results.total_lower == results.total_upper ? "" : "about ",
+              Count(results.total_estimated, "article").c_str());
   if (!results.hits.empty()) {
     std::printf(", showing %zu-%zu", first, request.offset + results.hits.size());
   }
