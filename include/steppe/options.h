@@ -36,6 +36,11 @@ struct STEPPE_EXPORT Options {
   // found, and the bytes of the files done. Default: none.
   std::function<void(size_t files_done, size_t files_total, uint64_t bytes_done)> on_progress;
 
+  // Called on the thread that called Index::AddPath just before the shards of a parallel build
+  // (this run's, or those a killed run left) are merged into the index: one thread's work,
+  // about a tenth of the run, with no progress of its own. Default: none.
+  std::function<void(size_t shards)> on_merge;
+
   // Make input problems fatal: Index::AddPath stops at the first one and returns
   // InvalidArgument naming it (what was indexed before it stays). Default: false.
   bool strict = false;

@@ -106,6 +106,7 @@ struct Index::Impl {
     const std::vector<std::filesystem::path> shards = LeftoverShards(dir);
     if (shards.empty()) return Status::OK();
     if (Status s = Commit(); !s.ok()) return s;
+    if (options.on_merge) options.on_merge(shards.size());
     std::vector<std::filesystem::path> sources;
     if (db.get_doccount() > 0) sources.push_back(dir);
     sources.insert(sources.end(), shards.begin(), shards.end());

@@ -305,6 +305,27 @@ TEST_F(CliTest, AnArchiveIsSmallerFindsTheSameAndRefusesUpdates) {
   EXPECT_NE(update.err.find("new index"), std::string::npos) << update.err;
 }
 
+// A parallel build ends with a merge that reports no progress: the progress output says it
+// has begun, so a long one does not look stuck; --quiet keeps it quiet too.
+TEST_F(CliTest, IndexSaysWhenItMergesItsShards) {
+  const fs::path many = dir_->path() / "many";
+  fs::create_directories(many);
+  for (int i = 0; i < 70; ++i) {
+    std::ofstream(many.string() + "/" + std::to_string(i) + ".md") << "Article " << i << "\nBody\n";
+  }
+  const std::string db = (dir_->path() / "many-db").string();
+  const CliRun run = Steppe({"index", many.string(), "--db", db, "--jobs", "2"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  // One shard per thread, unless one thread took every file.
+  const size_t merging = run.err.find("merging ");
+  ASSERT_NE(merging, std::string::npos) << run.err;
+  EXPECT_NE(run.err.find(" into the index\n", merging), std::string::npos) << run.err;
+  fs::remove_all(db);
+  const CliRun quiet = Steppe({"index", many.string(), "--db", db, "--jobs", "2", "--quiet"});
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err, "");
+}
+
 TEST_F(CliTest, ShowAndStats) {
   const std::string file = (dir_->path() / "corpus" / "2023-12-12-wos-strike-begins.en.md");
   const CliRun show = Steppe({"show", file, "--json"});

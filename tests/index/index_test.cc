@@ -157,6 +157,37 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   EXPECT_EQ(results[0], results[1]);
 }
 
+// The merge of a parallel build is a long step with no progress of its own: the caller is told
+// it has begun, once, after the last file, and only when there are shards to merge.
+TEST(IndexTest, AParallelBuildSaysWhenItMergesItsShards) {
+  testing::TempDir dir;
+  for (int i = 0; i < 70; ++i) {
+    dir.Write("c/" + std::to_string(i) + ".md", "Article " + std::to_string(i) + "\nBody\n");
+  }
+  for (int threads : {1, 2}) {
+    std::vector<size_t> merges;
+    size_t files_done = 0;
+    Options options = Create();
+    options.threads = threads;
+    options.docs_per_shard = 9;
+    options.on_progress = [&](size_t done, size_t, uint64_t) { files_done = done; };
+    options.on_merge = [&](size_t shards) {
+      EXPECT_EQ(files_done, 70u) << "merging before the last file";
+      merges.push_back(shards);
+    };
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(options, dir.path() / ("db" + std::to_string(threads)), &index).ok());
+    IndexStats stats;
+    ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+    if (threads == 1) {
+      EXPECT_TRUE(merges.empty());
+    } else {
+      ASSERT_EQ(merges.size(), 1u);
+      EXPECT_GE(merges[0], 70u / 9);  // each thread starts a new shard after 9 articles
+    }
+  }
+}
+
 TEST(IndexTest, ReRunSkipsUnchangedFilesAndReplacesChangedOnesWhole) {
   testing::TempDir dir;
   dir.Write("c/a.md", "A\nFirst body\n");

@@ -68,10 +68,12 @@ int RunIndex(const std::vector<std::string>& args) {
     progress.Finish();  // a problem line must not land in the middle of the progress line
     PrintError(p.ToString());
   };
-  if (!quiet)
+  if (!quiet) {
     options.on_progress = [&](size_t done, size_t total, uint64_t bytes) {
       progress.Update(done, total, bytes);
     };
+    options.on_merge = [&](size_t shards) { progress.Merging(shards); };
+  }
   std::unique_ptr<Index> index;
   if (Status s = Index::Open(options, db, &index); !s.ok()) {
     PrintError(s.message());

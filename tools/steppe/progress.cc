@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "cli_common.h"
+
 namespace steppe::cli {
 namespace {
 
@@ -33,6 +35,12 @@ void ProgressLine::Update(size_t files_done, size_t files_total, uint64_t bytes_
   std::fprintf(stderr, "%s%zu/%zu files, %.1f MB, %.0f files/s, %.1f MB/s, ETA %.0f s%s",
                terminal_ ? "\r\033[K" : "", files_done, files_total, mb, rate,
                seconds > 0 ? mb / seconds : 0, eta, terminal_ ? "" : "\n");
+  drawn_ = true;
+}
+
+void ProgressLine::Merging(size_t shards) {
+  std::fprintf(stderr, "%smerging %s into the index%s", terminal_ ? "\r\033[K" : "",
+               Count(shards, "shard").c_str(), terminal_ ? "..." : "\n");
   drawn_ = true;
 }
 

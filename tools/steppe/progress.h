@@ -14,6 +14,8 @@ class ProgressLine {
  public:
   ProgressLine();
   void Update(size_t files_done, size_t files_total, uint64_t bytes_done);
+  // Says that `shards` are being merged into the index, after (or before) the files.
+  void Merging(size_t shards);
   // Clears the terminal line, if one was drawn.
   void Finish();
 
