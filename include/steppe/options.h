@@ -12,6 +12,14 @@
 
 namespace steppe {
 
+// How far Index::AddPath has come, for a progress display.
+struct STEPPE_EXPORT IndexProgress {
+  size_t files_done = 0;
+  size_t files_total = 0;    // counted before reading; grows if files appear meanwhile
+  uint64_t bytes_done = 0;   // of the files done
+  size_t articles_done = 0;  // read from the files done (a JSON Lines file holds many)
+};
+
 // Options fixed when an Index or Searcher is opened.
 struct STEPPE_EXPORT Options {
   // Parameters that affect behaviour.
@@ -32,9 +40,8 @@ struct STEPPE_EXPORT Options {
   // file), on the thread that called Index. Default: none; problems are still counted.
   std::function<void(const Problem&)> on_problem;
 
-  // Called on the thread that called Index::AddPath after each file: files done of files
-  // found, and the bytes of the files done. Default: none.
-  std::function<void(size_t files_done, size_t files_total, uint64_t bytes_done)> on_progress;
+  // Called on the thread that called Index::AddPath after each file. Default: none.
+  std::function<void(const IndexProgress&)> on_progress;
 
   // Called on the thread that called Index::AddPath just before the shards of a parallel build
   // (this run's, or those a killed run left) are merged into the index: one thread's work,

@@ -300,7 +300,10 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
       [&](const DocumentPipeline::Counts& c, size_t done) {
         // Files added since the count make `done` pass `total`; the count is an estimate.
         if (impl_->options.on_progress) {
-          impl_->options.on_progress(done, std::max(total, done), c.bytes);
+          impl_->options.on_progress({.files_done = done,
+                                      .files_total = std::max(total, done),
+                                      .bytes_done = c.bytes,
+                                      .articles_done = c.read});
         }
       },
       &counts);

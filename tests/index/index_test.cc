@@ -157,6 +157,31 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   EXPECT_EQ(results[0], results[1]);
 }
 
+// A progress display counts articles as well as files: a JSON Lines file holds many.
+TEST(IndexTest, ProgressCountsFilesBytesAndArticles) {
+  testing::TempDir dir;
+  const std::string feed =
+      "{\"title\": \"One\", \"text\": \"record one\"}\n"
+      "{\"title\": \"Two\", \"text\": \"record two\"}\n"
+      "{\"title\": \"Three\", \"text\": \"record three\"}\n";
+  dir.Write("c/feed.jsonl", feed);
+  const std::string article = "A\nFirst body\n", empty = "\n";
+  dir.Write("c/a.md", article);
+  dir.Write("c/empty.md", empty);
+  std::vector<IndexProgress> seen;
+  Options options = Create();
+  options.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_EQ(seen.size(), 3u);  // once per file, the empty one too
+  EXPECT_EQ(seen.back().files_done, 3u);
+  EXPECT_EQ(seen.back().files_total, 3u);
+  EXPECT_EQ(seen.back().articles_done, 4u);
+  EXPECT_EQ(seen.back().bytes_done, feed.size() + article.size() + empty.size());
+}
+
 // The merge of a parallel build is a long step with no progress of its own: the caller is told
 // it has begun, once, after the last file, and only when there are shards to merge.
 TEST(IndexTest, AParallelBuildSaysWhenItMergesItsShards) {
@@ -170,7 +195,7 @@ TEST(IndexTest, AParallelBuildSaysWhenItMergesItsShards) {
     Options options = Create();
     options.threads = threads;
     options.docs_per_shard = 9;
-    options.on_progress = [&](size_t done, size_t, uint64_t) { files_done = done; };
+    options.on_progress = [&](const IndexProgress& p) { files_done = p.files_done; };
     options.on_merge = [&](size_t shards) {
       EXPECT_EQ(files_done, 70u) << "merging before the last file";
       merges.push_back(shards);

@@ -69,9 +69,7 @@ int RunIndex(const std::vector<std::string>& args) {
     PrintError(p.ToString());
   };
   if (!quiet) {
-    options.on_progress = [&](size_t done, size_t total, uint64_t bytes) {
-      progress.Update(done, total, bytes);
-    };
+    options.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
     options.on_merge = [&](size_t shards) { progress.Merging(shards); };
   }
   std::unique_ptr<Index> index;

@@ -18,23 +18,26 @@ constexpr auto kLogEvery = std::chrono::seconds(5);
 
 ProgressLine::ProgressLine() : terminal_(isatty(STDERR_FILENO)) {}
 
-void ProgressLine::Update(size_t files_done, size_t files_total, uint64_t bytes_done) {
+void ProgressLine::Update(const IndexProgress& p) {
   const Clock::time_point now = Clock::now();
   // A terminal also shows the last file; a log only gets a line every few seconds, so a short
   // run adds nothing to it.
-  const bool last_on_terminal = terminal_ && files_done == files_total;
+  const bool last_on_terminal = terminal_ && p.files_done == p.files_total;
   if (now - last_ < (terminal_ ? Clock::duration(kTerminalEvery) : Clock::duration(kLogEvery)) &&
       !last_on_terminal) {
     return;
   }
   last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
-  const double mb = bytes_done / 1e6;
-  const double rate = seconds > 0 ? files_done / seconds : 0;
-  const double eta = rate > 0 ? (files_total - files_done) / rate : 0;
-  std::fprintf(stderr, "%s%zu/%zu files, %.1f MB, %.0f files/s, %.1f MB/s, ETA %.0f s%s",
-               terminal_ ? "\r\033[K" : "", files_done, files_total, mb, rate,
-               seconds > 0 ? mb / seconds : 0, eta, terminal_ ? "" : "\n");
+  const double mb = p.bytes_done / 1e6;
+  const double files_per_second = seconds > 0 ? p.files_done / seconds : 0;
+  const double eta = files_per_second > 0 ? (p.files_total - p.files_done) / files_per_second : 0;
+  std::fprintf(stderr,
+               "%s%zu/%zu files, %zu articles, %.1f MB, %.0f articles/s, %.1f MB/s, "
+               "ETA %.0f s%s",
+               terminal_ ? "\r\033[K" : "", p.files_done, p.files_total, p.articles_done, mb,
+               seconds > 0 ? p.articles_done / seconds : 0, seconds > 0 ? mb / seconds : 0, eta,
+               terminal_ ? "" : "\n");
   drawn_ = true;
 }
 

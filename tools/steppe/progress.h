@@ -6,14 +6,16 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "steppe/options.h"
+
 namespace steppe::cli {
 
-// Shows indexing progress on stderr: a line redrawn in place on a terminal (files, MB, MB/s,
-// ETA), a plain line every few seconds when stderr is a file or pipe.
+// Shows indexing progress on stderr: a line redrawn in place on a terminal (files, articles,
+// MB, articles/s, MB/s, ETA), a plain line every few seconds when stderr is a file or pipe.
 class ProgressLine {
  public:
   ProgressLine();
-  void Update(size_t files_done, size_t files_total, uint64_t bytes_done);
+  void Update(const IndexProgress& p);
   // Says that `shards` are being merged into the index, after (or before) the files.
   void Merging(size_t shards);
   // Clears the terminal line, if one was drawn.
