@@ -23,10 +23,11 @@ Options Create() {
   return o;
 }
 
-// Indexes the folder `c` of `dir` into a new index at `db`, and closes it.
-void IndexFolder(const testing::TempDir& dir) {
+// Indexes the folder `c` of `dir` into a new index at `db` under it, and closes it.
+void IndexFolder(const testing::TempDir& dir, const Options& options = Create(),
+                 const std::string& db = "db") {
   std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  ASSERT_TRUE(Index::Open(options, dir.path() / db, &index).ok());
   IndexStats stats;
   ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
 }
@@ -171,10 +172,7 @@ TEST(IndexTest, ProgressCountsFilesBytesAndArticles) {
   std::vector<IndexProgress> seen;
   Options options = Create();
   options.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
-  std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
-  IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options));
   ASSERT_EQ(seen.size(), 3u);  // once per file, the empty one too
   EXPECT_EQ(seen.back().files_done, 3u);
   EXPECT_EQ(seen.back().files_total, 3u);
@@ -200,10 +198,7 @@ TEST(IndexTest, AParallelBuildSaysWhenItMergesItsShards) {
       EXPECT_EQ(files_done, 70u) << "merging before the last file";
       merges.push_back(shards);
     };
-    std::unique_ptr<Index> index;
-    ASSERT_TRUE(Index::Open(options, dir.path() / ("db" + std::to_string(threads)), &index).ok());
-    IndexStats stats;
-    ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+    ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options, "db" + std::to_string(threads)));
     if (threads == 1) {
       EXPECT_TRUE(merges.empty());
     } else {
