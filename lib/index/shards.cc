@@ -57,8 +57,9 @@ Status ExchangeDirectories(const fs::path& a, const fs::path& b) {
 
 namespace {
 
-// Two files of one run may hold articles with the same id: a single writer keeps the one it
-// wrote last, but shards each kept theirs. Keeps the last in docid order.
+// Two files of one run may hold articles with the same id (a file and a link to it): a single
+// writer keeps the one it wrote last, but shards add every article without looking its id up,
+// which is cheaper. Keeps the last in docid order, which is the order the shards were written in.
 void RemoveRepeatedIds(Xapian::WritableDatabase* db) {
   std::vector<Xapian::docid> repeated;
   for (auto t = db->allterms_begin(prefix::kId); t != db->allterms_end(prefix::kId); ++t) {
@@ -104,7 +105,7 @@ Status MergeIntoPlace(const fs::path& dir, const std::vector<fs::path>& sources)
     for (const fs::path& source : sources) all.add_database(Xapian::Database(source.string()));
     all.compact(merged.string(), Xapian::Compactor::FULL);
     Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
-    if (sources.size() > 1) RemoveRepeatedIds(&db);
+    if (kept < sources.size()) RemoveRepeatedIds(&db);
     MarkFormat(&db);
     db.commit();
     db.close();

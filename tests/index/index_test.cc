@@ -158,6 +158,34 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   EXPECT_EQ(results[0], results[1]);
 }
 
+// Shards add articles without looking their ids up, so a file reached through many links is
+// written many times, several times into one shard at least (61 copies, 2 shards): the merged
+// index must still hold it once, and show it without copies of itself.
+TEST(IndexTest, AParallelBuildKeepsOneArticleForAFileReachedManyTimes) {
+  testing::TempDir dir;
+  for (int i = 0; i < 10; ++i) {
+    dir.Write("c/" + std::to_string(i) + ".md", "---\ntitle: Article " + std::to_string(i) +
+                                                    "\n---\nStory number " + std::to_string(i) +
+                                                    " about the Caspian.\n");
+  }
+  for (int i = 0; i < 60; ++i) {
+    std::filesystem::create_symlink(dir.path() / "c/0.md",
+                                    dir.path() / ("c/link" + std::to_string(i) + ".md"));
+  }
+  Options options = Create();
+  options.threads = 2;
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  EXPECT_EQ(searcher->document_count(), 10u);
+  SearchResults r;
+  ASSERT_TRUE(searcher->Search({.query = "Caspian", .all_copies = true, .limit = 100}, &r).ok());
+  EXPECT_EQ(r.hits.size(), 10u);
+  ASSERT_TRUE(searcher->Search({.query = "\"Story number 0\"", .limit = 100}, &r).ok());
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].similar, 0u);
+}
+
 // A progress display counts articles as well as files: a JSON Lines file holds many.
 TEST(IndexTest, ProgressCountsFilesBytesAndArticles) {
   testing::TempDir dir;
