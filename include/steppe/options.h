@@ -73,7 +73,8 @@ struct STEPPE_EXPORT Options {
 
   // Articles per shard when a new index is built in parallel: each thread starts a new shard
   // after this many, so that writes stay fast however big the job; more shards make the merged
-  // index a little bigger (docs/performance.md). Default: 10000.
+  // index a little bigger (docs/performance.md). A killed run loses the shards it was still
+  // writing; the next run merges the finished ones. Default: 10000.
   size_t docs_per_shard = 10000;
 
   // Distinct words whose analysis (stem, transliteration, spelling key) is cached per thread.

@@ -16,6 +16,7 @@
 #include "index/document_builder.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
+#include "index/shards.h"
 #include "read/reader.h"
 #include "read/walk.h"
 #include "util/xapian_errors.h"
@@ -107,7 +108,7 @@ struct Worker {
     shard_path = shard_dir / name;
     try {
       std::filesystem::create_directories(shard_dir);
-      shard.emplace(shard_path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+      shard.emplace(CreateShard(shard_path));
       shard_docs = 0;
       return Status::OK();
     } catch (...) {
@@ -122,6 +123,9 @@ struct Worker {
   // reached twice (through a link).
   Status Write(const DocumentPipeline::Settings& settings, std::atomic<size_t>* shard_numbers,
                FileResult* result) {
+    if (pending == 0 && !result->documents.empty()) {
+      if (Status s = MarkShardWriting(shard_path); !s.ok()) return s;
+    }
     try {
       for (BuiltDocument& built : result->documents) {
         AddDuplicateBands(&built.document);  // the merge groups the copies
@@ -137,6 +141,9 @@ struct Worker {
     } catch (...) {
       return StatusFromCurrentException("cannot write a shard", shard_path);
     }
+    if (pending == 0) {
+      if (Status s = MarkShardCommitted(shard_path); !s.ok()) return s;
+    }
     if (shard_docs < settings.docs_per_shard) return Status::OK();
     if (Status s = CloseShard(); !s.ok()) return s;
     return OpenShard(settings.shard_dir, shard_numbers);
@@ -148,13 +155,17 @@ struct Worker {
       shard->commit();
       shard->close();
       shard.reset();
-      pending = 0;
-      std::error_code ec;
-      if (shard_docs == 0) std::filesystem::remove_all(shard_path, ec);
-      return Status::OK();
     } catch (...) {
       return StatusFromCurrentException("cannot commit a shard", shard_path);
     }
+    std::error_code ec;
+    if (shard_docs == 0) {
+      std::filesystem::remove_all(shard_path, ec);
+      return Status::OK();
+    }
+    if (pending == 0) return Status::OK();  // marked at its last commit
+    pending = 0;
+    return MarkShardCommitted(shard_path);
   }
 
   Analyser analyser;

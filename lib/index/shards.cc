@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <string>
 
 #include "index/format.h"
 #include "index/near_duplicates.h"
@@ -21,13 +23,64 @@ namespace fs = std::filesystem;
 
 fs::path ShardsDir(const fs::path& dir) { return dir / "shards"; }
 
+namespace {
+
+constexpr char kCommittedFile[] = "committed";
+
+// Changes at every boot, so a shard marked under another boot may have lost writes that
+// never reached the disk. Empty where it cannot be read.
+const std::string& BootId() {
+  static const std::string id = [] {
+    std::string line;
+    std::ifstream in("/proc/sys/kernel/random/boot_id");
+    std::getline(in, line);
+    return line;
+  }();
+  return id;
+}
+
+bool IsWhole(const fs::path& shard) {
+  std::ifstream in(shard / kCommittedFile);
+  std::string boot;
+  return in && std::getline(in, boot) && boot == BootId();
+}
+
+}  // namespace
+
+Xapian::WritableDatabase CreateShard(const fs::path& dir) {
+  int flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_DANGEROUS;
+  if (!BootId().empty()) flags |= Xapian::DB_NO_SYNC;
+  return Xapian::WritableDatabase(dir.string(), flags);
+}
+
+Status MarkShardWriting(const fs::path& dir) {
+  std::error_code ec;
+  fs::remove(dir / kCommittedFile, ec);
+  if (ec) {
+    return Status::IoError("cannot mark the shard " + dir.string() +
+                           " as being written: " + ec.message() + "; check the permissions there");
+  }
+  return Status::OK();
+}
+
+Status MarkShardCommitted(const fs::path& dir) {
+  std::ofstream out(dir / kCommittedFile, std::ios::trunc);
+  out << BootId() << '\n';
+  out.close();
+  if (!out) {
+    return Status::IoError("cannot mark the shard " + dir.string() +
+                           " committed; check the free space and the permissions there");
+  }
+  return Status::OK();
+}
+
 std::vector<fs::path> LeftoverShards(const fs::path& dir) {
-  std::vector<fs::path> shards;
+  std::vector<fs::path> shards, broken;
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(ShardsDir(dir), ec)) {
-    // A shard killed before its first commit has no iamglass: nothing in it to keep.
-    if (fs::exists(entry.path() / "iamglass", ec)) shards.push_back(entry.path());
+    (IsWhole(entry.path()) ? shards : broken).push_back(entry.path());
   }
+  for (const fs::path& shard : broken) fs::remove_all(shard, ec);
   std::sort(shards.begin(), shards.end());
   return shards;
 }

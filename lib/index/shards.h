@@ -2,6 +2,8 @@
 #ifndef STEPPE_LIB_INDEX_SHARDS_H_
 #define STEPPE_LIB_INDEX_SHARDS_H_
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <vector>
 
@@ -11,12 +13,29 @@
 // analysis) is most of the cost of indexing, so each worker thread writes a shard of its own
 // under DIR/shards/, and the shards are then merged by Xapian's compaction into DIR. A killed
 // run leaves committed shards behind; the next run merges them first, so nothing is redone.
+//
+// A shard is private until merged, so it is written the cheap way: in place, not copy on write
+// (Xapian::DB_DANGEROUS), and without fsync (DB_NO_SYNC). A file `committed` in the shard,
+// holding the boot id, says that its last commit finished under the running kernel; a shard
+// without it (killed while writing, or written before the machine restarted) may be damaged,
+// and is never merged.
 namespace steppe {
 
 // DIR/shards: where the shards of a run in progress live.
 std::filesystem::path ShardsDir(const std::filesystem::path& dir);
 
-// The shards a run left under DIR/shards/, each a whole Xapian database.
+// Creates a shard at `dir`, written in place and without fsync (without fsync only where the
+// boot id can be read). Call MarkShardWriting before changing it, MarkShardCommitted after.
+Xapian::WritableDatabase CreateShard(const std::filesystem::path& dir);
+
+// Marks the shard at `dir` as changing: until MarkShardCommitted, it is not whole.
+Status MarkShardWriting(const std::filesystem::path& dir);
+
+// Marks the shard at `dir` whole: its last commit has finished, under the running kernel.
+Status MarkShardCommitted(const std::filesystem::path& dir);
+
+// The whole shards a run left under DIR/shards/, each a Xapian database. Removes the others:
+// no index holds their files, so the next run reads those files again.
 std::vector<std::filesystem::path> LeftoverShards(const std::filesystem::path& dir);
 
 // Merges `sources` (databases, DIR itself first when it is not empty) into a compact copy;

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "index/format.h"
+#include "index/shards.h"
 #include "steppe/searcher.h"
 #include "support/temp_dir.h"
 
@@ -509,6 +510,7 @@ TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
     std::filesystem::create_directories(dir.path() / "db/shards");
     ASSERT_TRUE(Index::Open(Create(), dir.path() / "db/shards/1-00000", &shard).ok());
     ASSERT_TRUE(shard->AddPath(dir.path() / "left", &stats).ok());
+    ASSERT_TRUE(MarkShardCommitted(dir.path() / "db/shards/1-00000").ok());
   }
   uint64_t before = 0, after = 0;
   ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &after).ok());

@@ -76,6 +76,7 @@ TEST(ShardsTest, LeftoverCopiesJoinTheGroupsTheIndexAlreadyHolds) {
     db.delete_document(IdTerm("wire"));
   }
   BuildShard(ShardsDir(index_dir) / "1-00000", "second copy", copy);  // left by a killed run
+  ASSERT_TRUE(MarkShardCommitted(ShardsDir(index_dir) / "1-00000").ok());
   dir.Write("more/note.md", "Teachers in Oral held a meeting about pay on Monday.\n");
   Options options;
   std::unique_ptr<Index> index;
@@ -128,13 +129,34 @@ TEST(ShardsTest, CopiesInTheOnlyShardAreGroupedWhenMerged) {
   EXPECT_EQ(r.hits[0].similar, 1u);
 }
 
-TEST(ShardsTest, LeftoverShardsAreTheCommittedOnes) {
+// A shard of one article, as the pipeline writes one, committed and marked so.
+void CreateWholeShard(const std::filesystem::path& dir, const std::string& id) {
+  std::filesystem::create_directories(dir.parent_path());
+  Xapian::WritableDatabase shard = CreateShard(dir);
+  ASSERT_TRUE(MarkShardWriting(dir).ok());
+  Xapian::Document doc;
+  doc.add_boolean_term(IdTerm(id));
+  shard.add_document(doc);
+  shard.commit();
+  ASSERT_TRUE(MarkShardCommitted(dir).ok());
+}
+
+TEST(ShardsTest, LeftoverShardsAreTheWholeOnes) {
   testing::TempDir dir;
-  BuildShard(ShardsDir(dir.path()) / "1-0", "a", "Committed before the kill.");
-  std::filesystem::create_directories(ShardsDir(dir.path()) / "1-1");  // killed before commit
+  const auto shards_dir = ShardsDir(dir.path());
+  CreateWholeShard(shards_dir / "1-0", "whole");
+  std::filesystem::create_directories(shards_dir / "1-1");  // killed before its first commit
+  CreateWholeShard(shards_dir / "1-2", "cut off");
+  ASSERT_TRUE(MarkShardWriting(shards_dir / "1-2").ok());  // killed while writing after that
+  CreateWholeShard(shards_dir / "1-3", "lost");
+  dir.Write("shards/1-3/committed", "another boot\n");  // the machine restarted since
   const std::vector<std::filesystem::path> shards = LeftoverShards(dir.path());
   ASSERT_EQ(shards.size(), 1u);
   EXPECT_EQ(shards[0].filename(), "1-0");
+  // The others are gone, so that their files are read again rather than merged damaged.
+  EXPECT_FALSE(std::filesystem::exists(shards_dir / "1-1"));
+  EXPECT_FALSE(std::filesystem::exists(shards_dir / "1-2"));
+  EXPECT_FALSE(std::filesystem::exists(shards_dir / "1-3"));
 }
 
 TEST(ShardsTest, ExchangeSwapsTwoDirectories) {
