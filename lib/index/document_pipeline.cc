@@ -158,8 +158,8 @@ struct Worker {
     } catch (...) {
       return StatusFromCurrentException("cannot commit a shard", shard_path);
     }
-    std::error_code ec;
     if (shard_docs == 0) {
+      std::error_code ec;
       std::filesystem::remove_all(shard_path, ec);
       return Status::OK();
     }

@@ -12,7 +12,8 @@
 // Building a new index in parallel: a Xapian database takes one writer, and writing (not
 // analysis) is most of the cost of indexing, so each worker thread writes a shard of its own
 // under DIR/shards/, and the shards are then merged by Xapian's compaction into DIR. A killed
-// run leaves committed shards behind; the next run merges them first, so nothing is redone.
+// run leaves its finished shards behind; the next run merges them first, and reads again only
+// the files of the shards it was still writing.
 //
 // A shard is private until merged, so it is written the cheap way: in place, not copy on write
 // (Xapian::DB_DANGEROUS), and without fsync (DB_NO_SYNC). A file `committed` in the shard,
