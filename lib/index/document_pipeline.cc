@@ -123,7 +123,8 @@ struct Worker {
   // reached twice (through a link).
   Status Write(const DocumentPipeline::Settings& settings, std::atomic<size_t>* shard_numbers,
                FileResult* result) {
-    if (pending == 0 && !result->documents.empty()) {
+    if (result->documents.empty()) return Status::OK();
+    if (pending == 0) {
       if (Status s = MarkShardWriting(shard_path); !s.ok()) return s;
     }
     try {
@@ -141,7 +142,7 @@ struct Worker {
     } catch (...) {
       return StatusFromCurrentException("cannot write a shard", shard_path);
     }
-    if (pending == 0) {
+    if (pending == 0) {  // committed just now
       if (Status s = MarkShardCommitted(shard_path); !s.ok()) return s;
     }
     if (shard_docs < settings.docs_per_shard) return Status::OK();
