@@ -7,12 +7,14 @@
 Reads WORKDIR/runs.tsv (one indexing run a line: key, label, /usr/bin/time -v output, indexer
 log, index path, query TSV or '-'), the corpus summary, and the query TSVs of steppe_query_bench,
 xapian_baseline and fts5_baseline. Prints Markdown. MB are 10^6 bytes; the query latency median
-and p95 are over every timed run of every query.
+and p95 are over every timed run of every query. Where a key has several runs (rounds), its
+time, CPU and peak RSS are their medians, and each round's ratio to Xapian is listed too.
 """
 
 import os
 import platform
 import re
+import statistics
 import sys
 
 
@@ -80,6 +82,38 @@ def ratio(a, b):
     return None if a is None or b is None or b == 0 else a / b
 
 
+def read_run(line):
+    key, label, time_file, log_file, index, queries = line.rstrip("\n").split("\t")
+    with open(time_file) as t:
+        timing = t.read()
+    with open(log_file, encoding="utf-8", errors="replace") as lg:
+        indexed = re.search(r"indexed (\d+) articles?", lg.read())
+    return {
+        "key": key, "label": label, "wall": wall_seconds(timing),
+        "cpu": time_field(timing, "User time (seconds)") +
+               time_field(timing, "System time (seconds)"),
+        "docs": int(indexed.group(1)) if indexed else None,
+        "rss": time_field(timing, "Maximum resident set size (kbytes)") * 1024 / 1e6,
+        "size": size_bytes(index) / 1e6,
+        "queries": read_queries(queries) if queries != "-" else None,
+    }
+
+
+def median_run(runs, n_docs, corpus_bytes):
+    """One row for a key's rounds: the medians, the first round's queries."""
+    run = dict(runs[0])
+    run["rounds"] = runs
+    for field in ("wall", "cpu", "rss"):
+        run[field] = statistics.median(r[field] for r in runs)
+    run["docs_s"], run["mb_s"] = n_docs / run["wall"], corpus_bytes / 1e6 / run["wall"]
+    if run["queries"]:
+        samples = [s for q in run["queries"] for s in q["samples"]]
+        run["q50"], run["q95"] = percentile(samples, 50), percentile(samples, 95)
+    else:
+        run["q50"] = run["q95"] = None
+    return run
+
+
 def main():
     work = sys.argv[1]
     with open(os.path.join(work, "corpus", ".steppe-bench-corpus"), encoding="utf-8") as f:
@@ -87,31 +121,12 @@ def main():
     n_docs = int(corpus.split()[0])
     corpus_bytes = int(re.search(r"(\d+) bytes", corpus).group(1))
 
-    runs = []
+    rounds = {}  # key -> its runs, in the order run.sh wrote them
     with open(os.path.join(work, "runs.tsv"), encoding="utf-8") as f:
         for line in f:
-            key, label, time_file, log_file, index, queries = line.rstrip("\n").split("\t")
-            with open(time_file) as t:
-                timing = t.read()
-            with open(log_file, encoding="utf-8", errors="replace") as lg:
-                indexed = re.search(r"indexed (\d+) articles?", lg.read())
-            wall = wall_seconds(timing)
-            run = {
-                "key": key, "label": label, "wall": wall,
-                "cpu": time_field(timing, "User time (seconds)") +
-                       time_field(timing, "System time (seconds)"),
-                "docs": int(indexed.group(1)) if indexed else None,
-                "docs_s": n_docs / wall, "mb_s": corpus_bytes / 1e6 / wall,
-                "rss": time_field(timing, "Maximum resident set size (kbytes)") * 1024 / 1e6,
-                "size": size_bytes(index) / 1e6,
-                "queries": read_queries(queries) if queries != "-" else None,
-            }
-            if run["queries"]:
-                samples = [s for q in run["queries"] for s in q["samples"]]
-                run["q50"], run["q95"] = percentile(samples, 50), percentile(samples, 95)
-            else:
-                run["q50"] = run["q95"] = None
-            runs.append(run)
+            run = read_run(line)
+            rounds.setdefault(run["key"], []).append(run)
+    runs = [median_run(r, n_docs, corpus_bytes) for r in rounds.values()]
 
     try:
         with open(os.path.join(work, "loadavg")) as f:
@@ -119,7 +134,10 @@ def main():
     except OSError:
         load = ""
     load = f"; load average before the run {load}" if load else ""
-    print(f"Corpus: {corpus}.  \nMachine: {machine()}{load}.\n")
+    n_rounds = max(len(r["rounds"]) for r in runs)
+    medians = f" Indexing figures are medians of {n_rounds} interleaved rounds." \
+        if n_rounds > 1 else ""
+    print(f"Corpus: {corpus}.  \nMachine: {machine()}{load}.{medians}\n")
     cols = ["docs", "wall s", "CPU s", "docs/s", "MB/s", "peak RSS MB", "index MB",
             "query median ms", "query p95 ms"]
     print("| system | " + " | ".join(cols) + " |")
@@ -142,6 +160,13 @@ def main():
                      ratio(q50, b["q50"]), ratio(q95, b["q95"])]
             print(f"| *{s['label']} / {b['label']}* | " +
                   " | ".join(c if isinstance(c, str) else fmt(c, 2) + "×" for c in cells) + " |")
+
+    xapian = next((b for b in baselines if b["key"] == "xapian"), None)
+    if n_rounds > 1 and xapian:
+        print("\nEach round's docs/s ratio to Xapian's in the same round:\n")
+        for s in steppes:
+            pairs = zip(s["rounds"], xapian["rounds"])
+            print(f"- {s['label']}: " + ", ".join(f"{x['wall'] / r['wall']:.2f}×" for r, x in pairs))
 
     with_queries = [r for r in runs if r["queries"]]
     if not with_queries:
