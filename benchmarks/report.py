@@ -165,8 +165,8 @@ def main():
     if n_rounds > 1 and xapian:
         print("\nEach round's docs/s ratio to Xapian's in the same round:\n")
         for s in steppes:
-            pairs = zip(s["rounds"], xapian["rounds"])
-            print(f"- {s['label']}: " + ", ".join(f"{x['wall'] / r['wall']:.2f}×" for r, x in pairs))
+            ratios = [x["wall"] / r["wall"] for r, x in zip(s["rounds"], xapian["rounds"])]
+            print(f"- {s['label']}: " + ", ".join(f"{q:.2f}×" for q in ratios))
 
     with_queries = [r for r in runs if r["queries"]]
     if not with_queries:
