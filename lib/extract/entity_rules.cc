@@ -313,13 +313,30 @@ std::optional<Name> WithOwnerBefore(const EntityText& t, const Gazetteer& g,
   return Name{owner, name->last, t.tokens[owner].begin, name->end};
 }
 
-// One word after "and" ends a longer name: American Telephone and Telegraph Co, N.M.
-// Rothschild and Sons Ltd. (Boeing and General Electric Co are two companies.)
+// Nouns that pair across "and" inside one company's name: Savings and Loan, Oil and Gas,
+// Exploration and Production, Trust and Banking.
+bool IsPairedNoun(std::string_view exact) {
+  static const std::unordered_set<std::string_view> kPairedNouns = WordSet(
+      "savings loan trust banking oil gas exploration production minerals metals mining "
+      "telephone telegraph electric power light chemical chemicals research development "
+      "engineering construction steel iron coal energy resources finance investment insurance "
+      "trading marketing refining shipping");
+  return kPairedNouns.contains(exact);
+}
+
+// A name joined to the words before "and": one word after it ends a longer name (American
+// Telephone and Telegraph Co, N.M. Rothschild and Sons Ltd), and so do more when nouns that
+// pair meet at the "and" (Federal Savings and Loan Insurance Corp). Boeing and General
+// Electric Co are two companies.
 std::optional<Name> WithPartnerBefore(const EntityText& t, std::optional<Name> name) {
-  if (!name || name->last - name->first != 1 || name->first < 2) return name;
+  if (!name || name->first < 2) return name;
   const size_t and_word = name->first - 1;
   if (t.tokens[and_word].forms->exact != "and" || !JoinsName(t.Gap(name->first)) ||
       !JoinsName(t.Gap(and_word))) {
+    return name;
+  }
+  if (name->last - name->first > 1 && !(IsPairedNoun(t.tokens[and_word - 1].forms->exact) &&
+                                        IsPairedNoun(t.tokens[name->first].forms->exact))) {
     return name;
   }
   const std::optional<Name> partner = RunBefore(t, and_word, kMaxRunWords - 2);

@@ -261,6 +261,13 @@ TEST_F(EntitiesTest, CompanyPatterns) {
             "American Telephone and Telegraph");
   EXPECT_EQ(Extract("Boeing and General Electric Co signed."),
             (Found{{kCompany, "Boeing"}, {kCompany, "General Electric"}}));
+  // Longer names across "and" where two nouns that pair meet at it.
+  EXPECT_EQ(One("The Federal Savings and Loan Insurance Corp paid.", kCompany),
+            "Federal Savings and Loan Insurance");
+  EXPECT_EQ(One("Esso Exploration and Production Australia Inc drilled.", kCompany),
+            "Esso Exploration and Production Australia");
+  EXPECT_EQ(Extract("Merrill Lynch Capital Markets and Salomon Brothers Inc led it."),
+            (Found{{kCompany, "Salomon Brothers"}}));
   // Descriptions, not names.
   EXPECT_EQ(Extract("Drivers of the Chinese company went on strike.").size(), 0u);
   EXPECT_EQ(Extract("The company said wages would rise.").size(), 0u);
