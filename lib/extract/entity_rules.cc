@@ -313,6 +313,15 @@ std::optional<Name> WithOwnerBefore(const EntityText& t, const Gazetteer& g,
   return Name{owner, name->last, t.tokens[owner].begin, name->end};
 }
 
+// Lower-case words that may stand between a name and "company": the Kezbi drilling company.
+bool IsTradeWord(std::string_view exact) {
+  static const std::unordered_set<std::string_view> kTradeWords = WordSet(
+      "oil gas drilling energy mining transport construction service services oilfield power "
+      "trading logistics engineering chemical steel metals holding investment insurance "
+      "telecoms security operating");
+  return kTradeWords.contains(exact);
+}
+
 // Nouns that pair across "and" inside one company's name: Savings and Loan, Oil and Gas,
 // Exploration and Production, Trust and Banking.
 bool IsPairedNoun(std::string_view exact) {
@@ -344,6 +353,75 @@ std::optional<Name> WithPartnerBefore(const EntityText& t, std::optional<Name> n
   return Name{partner->first, name->last, partner->begin, name->end};
 }
 
+// Words that name a company only with what stands beside them: Bond Corp Holdings Ltd, Pier 1
+// Holdings Inc, News Corp.
+bool IsGenericNameWord(std::string_view exact) {
+  static const std::unordered_set<std::string_view> kGeneric = WordSet(
+      "international holdings industries group petroleum news hospital discount aluminum "
+      "aluminium bank securities capital finance financial partners");
+  return kGeneric.contains(exact) || IsTradeWord(exact) || IsPairedNoun(exact);
+}
+
+// Where the name that token p ends begins, when a generic word after p continues it: after a
+// legal form (Bond Corp Holdings), a number (Pier 1 Holdings) or initials (J.P. Industries).
+std::optional<size_t> ContinuedNameStart(const EntityText& t, size_t p) {
+  const std::string_view gap = t.Gap(p + 1);
+  const std::string_view surface = t.Surface(p);
+  if (JoinsName(gap) && LegalFormSide(surface) != Side::kNone) {
+    if (std::optional<Name> run = RunBefore(t, p, kMaxRunWords - 1)) return run->first;
+  }
+  if (JoinsName(gap) && surface[0] >= '0' && surface[0] <= '9' && p > 0) {
+    if (std::optional<Name> run = RunBefore(t, p, 2)) return run->first;
+  }
+  if (gap == ". " && t.Capitalised(p) && surface.find('.') != std::string_view::npos) return p;
+  return std::nullopt;
+}
+
+// A one-word name that is a generic word takes the name it continues (Swiss Bank Corp
+// International Ltd), or else keeps its legal form: News Corp, Hospital Corp.
+std::optional<Name> WithGenericWordWidened(const EntityText& t, std::optional<Name> name) {
+  if (!name || name->last - name->first != 1 ||
+      !IsGenericNameWord(t.tokens[name->first].forms->exact)) {
+    return name;
+  }
+  if (name->first > 0) {
+    if (std::optional<size_t> start = ContinuedNameStart(t, name->first - 1)) {
+      return Name{*start, name->last, t.tokens[*start].begin, name->end};
+    }
+  }
+  const size_t form = name->last;
+  if (form == t.tokens.size() || LegalFormSide(t.Surface(form)) == Side::kNone) return name;
+  return Name{name->first, form + 1, name->begin, t.tokens[form].end};
+}
+
+// Nouns that head an institution's name before "of": Bank of Tokyo Ltd.
+bool IsInstitutionNoun(std::string_view exact) {
+  return In(exact, {"bank", "trust", "corporation", "company", "society", "association", "council",
+                    "board", "bureau", "union", "federation", "institute", "exchange", "commission",
+                    "authority", "agency", "fund"});
+}
+
+// A name after "of" belongs to the institution before it: Bank of Tokyo Ltd, Commonwealth
+// Bank of Australia Ltd.
+std::optional<Name> WithInstitutionBefore(const EntityText& t, std::optional<Name> name) {
+  if (!name || name->first < 2) return name;
+  const size_t of = name->first - 1;
+  if (t.tokens[of].forms->exact != "of" || !JoinsName(t.Gap(name->first)) ||
+      !JoinsName(t.Gap(of)) || !IsInstitutionNoun(t.tokens[of - 1].forms->exact)) {
+    return name;
+  }
+  const std::optional<Name> run = RunBefore(t, of, kMaxRunWords - 1);
+  if (!run || run->last != of) return name;
+  return Name{run->first, name->last, run->begin, name->end};
+}
+
+// The capitalised words before a legal form, widened to the whole name where they are only
+// part of it.
+std::optional<Name> WidenedName(const EntityText& t, const Gazetteer& g, std::optional<Name> name) {
+  name = WithOwnerBefore(t, g, WithPartnerBefore(t, name));
+  return WithInstitutionBefore(t, WithGenericWordWidened(t, name));
+}
+
 // Token k is a legal form (LLP, ТОО, ЖШС...): the company is the quoted name or the
 // capitalised words beside it.
 void CompanyByLegalForm(const EntityText& t, const Gazetteer& g, size_t k,
@@ -363,22 +441,11 @@ void CompanyByLegalForm(const EntityText& t, const Gazetteer& g, size_t k,
     name = quoted_after ? quoted_after : quoted_before;
     if (!name) name = RunAfter(t, after, kMaxRunWords - 1);
   } else {
-    name = quoted_before
-               ? quoted_before
-               : WithOwnerBefore(t, g, WithPartnerBefore(t, RunBefore(t, before, kMaxRunWords)));
+    name = quoted_before ? quoted_before : WidenedName(t, g, RunBefore(t, before, kMaxRunWords));
     if (!name) name = quoted_after;
     if (!name && side == Side::kEither) name = RunAfter(t, after, kMaxRunWords - 1);
   }
   if (name) AddCompany(t, g, *name, out);
-}
-
-// Lower-case words that may stand between a name and "company": the Kezbi drilling company.
-bool IsTradeWord(std::string_view exact) {
-  static const std::unordered_set<std::string_view> kTradeWords = WordSet(
-      "oil gas drilling energy mining transport construction service services oilfield power "
-      "trading logistics engineering chemical steel metals holding investment insurance "
-      "telecoms security operating");
-  return kTradeWords.contains(exact);
 }
 
 // Token k is the English word company: "company X" or "the X (drilling) company".

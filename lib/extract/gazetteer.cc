@@ -76,14 +76,18 @@ bool SharesStem(std::string_view word, std::string_view name) {
 
 bool JoinsName(std::string_view gap) {
   int line_breaks = 0;
+  bool space = false, dash = false;
   for (size_t pos = 0; pos < gap.size();) {
     const char32_t c = NextCodePoint(gap, &pos);
     if (c == '\n' && ++line_breaks > 1) return false;
-    const bool joins = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '/' ||
-                       c == '&' || c == 0xA0 || c == 0x2010 || c == 0x2011 || c == 0x2013;
-    if (!joins) return false;
+    const bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0;
+    const bool is_dash = c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2013;
+    if (!is_space && !is_dash && c != '/' && c != '&') return false;
+    space |= is_space;
+    dash |= is_dash;
   }
-  return gap.size() <= 8;
+  // A dash between spaces is punctuation: NEW YORK - Rohr Industries Inc said.
+  return gap.size() <= 8 && !(space && dash);
 }
 
 size_t PossessiveLength(std::string_view surface) {

@@ -42,7 +42,7 @@ struct EntityText {
 };
 
 // Whether two words separated by `gap` can belong to one name: spaces, at most one line
-// break, hyphens, '/' and '&'; never sentence punctuation.
+// break, hyphens, '/' and '&'; never sentence punctuation, nor a dash between spaces.
 bool JoinsName(std::string_view gap);
 
 // The length of an English possessive ending ('s, ’s, s') of `surface`, or 0: the ending

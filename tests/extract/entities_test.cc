@@ -268,6 +268,17 @@ TEST_F(EntitiesTest, CompanyPatterns) {
             "Esso Exploration and Production Australia");
   EXPECT_EQ(Extract("Merrill Lynch Capital Markets and Salomon Brothers Inc led it."),
             (Found{{kCompany, "Salomon Brothers"}}));
+  // A generic word before a legal form is part of a longer name, or keeps its legal form.
+  EXPECT_EQ(One("Swiss Bank Corp International Ltd led it.", kCompany),
+            "Swiss Bank Corp International");
+  EXPECT_EQ(One("Its Pier 1 Holdings Inc sold.", kCompany), "Pier 1 Holdings");
+  EXPECT_EQ(One("GLENVIEW - J.P. Industries Inc sold.", kCompany), "J.P. Industries");
+  EXPECT_EQ(One("Shares of News Corp Ltd rose.", kCompany), "News Corp");
+  EXPECT_EQ(One("Shares of Lloyd's Bank Plc rose.", kCompany), "Lloyd's Bank");
+  EXPECT_EQ(One("The Bank of Tokyo Ltd lent.", kCompany), "Bank of Tokyo");
+  EXPECT_EQ(One("Allan Leslie of Discount Corp said so.", kCompany), "Discount Corp");
+  // A dash between spaces ends a dateline, not a name.
+  EXPECT_EQ(One("NEW YORK - Rohr Industries Inc said.", kCompany), "Rohr Industries");
   // Descriptions, not names.
   EXPECT_EQ(Extract("Drivers of the Chinese company went on strike.").size(), 0u);
   EXPECT_EQ(Extract("The company said wages would rise.").size(), 0u);
