@@ -16,8 +16,9 @@ bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-// Replaces the digraphs and letters that transliteration schemes disagree on.
-std::string FoldScheme(std::string_view s) {
+// Replaces the digraphs and letters that transliteration schemes disagree on, and with
+// `fold_vowels` every vowel by 'a'; else only y by i.
+std::string FoldScheme(std::string_view s, bool fold_vowels) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
     const auto at = [&](std::string_view p) { return s.substr(i, p.size()) == p; };
@@ -42,10 +43,11 @@ std::string FoldScheme(std::string_view s) {
       out += 'f', i += 2;
     } else {
       const char c = s[i++];
-      const bool after_vowel = !out.empty() && out.back() == 'a';
+      const bool after_vowel = !out.empty() && IsVowel(out.back());
+      const char vowel = fold_vowels ? 'a' : 'i';
       switch (c) {
         case 'j':  // Jomart = Zhomart, but Kyjiw = Kyiv, Nazarbajew = Nazarbayev
-          out += after_vowel ? 'a' : kZh;
+          out += after_vowel ? vowel : kZh;
           break;
         case 'q':
         case 'c':
@@ -61,8 +63,11 @@ std::string FoldScheme(std::string_view s) {
         case 'z':
           out += 's';
           break;
+        case 'y':
+          out += vowel;
+          break;
         default:
-          out += IsVowel(c) ? 'a' : c;
+          out += IsVowel(c) && fold_vowels ? 'a' : c;
       }
     }
   }
@@ -91,7 +96,7 @@ std::string LettersOnly(std::string_view s) {
 }  // namespace
 
 std::string SpellingKey(std::string_view latin) {
-  std::string key = CollapseDoubles(FoldScheme(LettersOnly(latin)));
+  std::string key = CollapseDoubles(FoldScheme(LettersOnly(latin), /*fold_vowels=*/true));
   // ñ, ң and ng all reach here as "ng" or "n": Tengiz = Teñiz = Теңіз.
   std::string no_ng;
   for (size_t i = 0; i < key.size(); ++i) {
@@ -124,6 +129,13 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
     if (row_min > limit) return limit + 1;
   }
   return std::min(d[n][m], limit + 1);
+}
+
+bool SimilarSpellings(std::string_view latin_a, std::string_view latin_b) {
+  const std::string a = CollapseDoubles(FoldScheme(LettersOnly(latin_a), /*fold_vowels=*/false));
+  const std::string b = CollapseDoubles(FoldScheme(LettersOnly(latin_b), /*fold_vowels=*/false));
+  const size_t limit = std::max<size_t>(1, (std::max(a.size(), b.size()) - 1) / 3);
+  return EditDistance(a, b, limit) <= limit;
 }
 
 size_t FuzzyEditsFor(size_t key_length) {

@@ -19,6 +19,12 @@ std::string SpellingKey(std::string_view latin);
 // Damerau-Levenshtein distance between `a` and `b`, or `limit + 1` once it exceeds `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 
+// Whether two names' Latin forms, which may share a spelling key, are spellings of one name:
+// with what schemes disagree on folded but not the vowels, they are under a third of their
+// letters apart (one edit up to 7 letters, two up to 10): Zhanaozen and Zhanoezen, Kunaev and
+// Qonayev, Kyiv and Kiev. Baker and Bukhara, or Houston and Kostanay, share a key but not this.
+bool SimilarSpellings(std::string_view latin_a, std::string_view latin_b);
+
 // The edits a key of this length may be away from another and still be a fuzzy match:
 // none below 5 letters, one for 5-8, two above.
 size_t FuzzyEditsFor(size_t key_length);

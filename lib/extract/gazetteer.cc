@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <compare>
 
+#include "analyse/spelling_key.h"
 #include "util/utf8.h"
 
 namespace steppe {
@@ -289,7 +290,8 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
 // Алмат (a name) Алматы. Spellings that only the key joins are a Latin-script affair
 // (transliteration schemes); Cyrillic spelling is fixed, and there a key match of the name
 // itself is mostly another word (Арман, Армения; Құрмет, Қармет). So a Cyrillic word meets
-// its alias by key only after the name (Мангистауской области).
+// its alias by key only after the name (Мангистауской области). And a key match must be a
+// similar spelling: Baker shares Bukhara's key, Houston Kostanay's.
 int Gazetteer::Level(const WordForms& f, const AliasWord& word, bool first_word) {
   if (f.exact == word.exact) return kExactMatch;
   const bool cyrillic = f.script == Script::kCyrillic;
@@ -299,7 +301,10 @@ int Gazetteer::Level(const WordForms& f, const AliasWord& word, bool first_word)
     if (f.translit == word.latin) return kLatinMatch;
     if (cyrillic && (f.translit == word.stem_latin || f.stem == word.stem)) return kLatinMatch;
   }
-  if (HasKey(f, word.key) && !(cyrillic && first_word)) return kKeyMatch;
+  if (HasKey(f, word.key) && !(cyrillic && first_word) &&
+      SimilarSpellings(f.translit, word.latin)) {
+    return kKeyMatch;
+  }
   return kNoMatch;
 }
 

@@ -175,20 +175,22 @@ std::set<std::string> QueryBuilder::PhraseSpellings(const Token& token, bool exa
   if (exact || f.keys.empty() || !VariantsFor(f)) return spellings;
   // Inside a phrase only terms with positions can take part: the exact words, here every
   // spelling the index holds under the name's keys.
-  for (const std::string& term : NameTerms(f.keys)) {
+  for (const std::string& term : NameTerms(f, f.keys)) {
     spellings.insert(term.substr(term.find(':') + 1));
   }
   return spellings;
 }
 
-std::vector<std::string> QueryBuilder::NameTerms(const std::vector<std::string>& keys) {
+std::vector<std::string> QueryBuilder::NameTerms(const WordForms& f,
+                                                 const std::vector<std::string>& keys) {
   std::set<std::pair<Xapian::doccount, std::string>> found;
   for (const std::string& key : keys) {
     // A key of one or two letters is shared by too many short words to mean a name.
     if (key.size() < kMinQueryKey) continue;
     const std::string scan = prefix::NameTerm(key, "");
     for (auto it = db_->allterms_begin(scan); it != db_->allterms_end(scan); ++it) {
-      found.emplace(it.get_termfreq(), *it);
+      const std::string term = *it;
+      if (IsSpellingOf(f, term.substr(scan.size()))) found.emplace(it.get_termfreq(), term);
     }
   }
   // Keys hold no ':', so no term is found under two keys.
@@ -197,6 +199,18 @@ std::vector<std::string> QueryBuilder::NameTerms(const std::vector<std::string>&
     terms.push_back(it->second);
   }
   return terms;
+}
+
+// A Cyrillic spelling is compared as Kazakh and as Russian: the index analysed it in its
+// article's language (алматыдан is Алматы's ablative only to the Kazakh stemmer).
+bool QueryBuilder::IsSpellingOf(const WordForms& f, const std::string& exact) {
+  if (exact == f.exact) return true;
+  const auto similar = [&](Lang lang) {
+    return SimilarSpellings(f.translit,
+                            analyser_->AnalyseWord(exact, lang, WordKind::kWord).translit);
+  };
+  if (ScriptOf(exact) != Script::kCyrillic) return similar(Lang::kEnglish);
+  return similar(Lang::kKazakh) || similar(Lang::kRussian);
 }
 
 // Every word with this stem: the inflected ones by their Z term, and the word that is its
@@ -234,7 +248,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   if (variants) {
     parts.push_back(Scaled(TranslitQuery(f), weights_.translit));
     // Every spelling under the name's keys counts as one term, as one key would.
-    const std::vector<std::string> spellings = NameTerms(f.keys);
+    const std::vector<std::string> spellings = NameTerms(f, f.keys);
     if (!spellings.empty()) {
       parts.push_back(
           Scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end()),
@@ -248,7 +262,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
       return db_->allterms_begin(scan) != db_->allterms_end(scan);
     });
     if (!key_known) {
-      Xapian::Query fuzzy = FuzzyKeys(f.keys.front());
+      Xapian::Query fuzzy = FuzzyKeys(f);
       if (!fuzzy.empty()) parts.push_back(Scaled(fuzzy, weights_.fuzzy));
     }
   }
@@ -268,7 +282,8 @@ Xapian::Query QueryBuilder::TranslitQuery(const WordForms& f) {
 
 // The keys near `key` that the index holds, by their name terms (key:exact), each key
 // with all its spellings.
-Xapian::Query QueryBuilder::FuzzyKeys(const std::string& key) {
+Xapian::Query QueryBuilder::FuzzyKeys(const WordForms& f) {
+  const std::string& key = f.keys.front();
   const size_t edits = FuzzyEditsFor(key.size());
   if (edits == 0) return Xapian::Query();
   // Misspellings keep a name's first and last letters: scanning only the keys that share
@@ -290,7 +305,8 @@ Xapian::Query QueryBuilder::FuzzyKeys(const std::string& key) {
   if (found.size() > weights_.max_fuzzy_expansions) found.resize(weights_.max_fuzzy_expansions);
   std::vector<Xapian::Query> keys;
   for (const auto& [freq, candidate] : found) {
-    const std::vector<std::string> spellings = NameTerms({candidate});
+    const std::vector<std::string> spellings = NameTerms(f, {candidate});
+    if (spellings.empty()) continue;
     keys.emplace_back(Xapian::Query::OP_SYNONYM, spellings.begin(), spellings.end());
   }
   return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());

@@ -56,12 +56,16 @@ class QueryBuilder {
   // Whether a word may be a name, and so gets the variant layers: capitalised, mostly a name
   // in the index, or unknown (a lower-case or misspelt name).
   bool VariantsFor(const WordForms& forms);
-  Xapian::Query FuzzyKeys(const std::string& key);
+  Xapian::Query FuzzyKeys(const WordForms& forms);
   // Names with the word's Latin form, in any script.
   Xapian::Query TranslitQuery(const WordForms& forms);
-  // The name terms (key:exact) of every spelling the index holds under `keys`, the most
-  // frequent first; keys too short to mean a name are skipped.
-  std::vector<std::string> NameTerms(const std::vector<std::string>& keys);
+  // The name terms (key:exact) of every spelling the index holds under `keys` that is a
+  // similar spelling of the word `forms` (SimilarSpellings), the most frequent first; keys too
+  // short to mean a name are skipped.
+  std::vector<std::string> NameTerms(const WordForms& forms, const std::vector<std::string>& keys);
+  // Whether the indexed spelling `exact` is a spelling of the word `forms`, not another name
+  // that shares its key.
+  bool IsSpellingOf(const WordForms& forms, const std::string& exact);
 
   const Xapian::Database* db_;
   Analyser* analyser_;

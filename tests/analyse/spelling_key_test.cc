@@ -52,6 +52,24 @@ TEST(SpellingKeyTest, EditDistanceCountsTranspositionsAsOne) {
   EXPECT_EQ(EditDistance("same", "same", 0), 0u);
 }
 
+// Latin forms as LatinTransliterator gives them.
+TEST(SpellingKeyTest, SimilarSpellingsAreSchemesNotOtherNames) {
+  EXPECT_TRUE(SimilarSpellings("zhanaozen", "zhanoezen"));
+  EXPECT_TRUE(SimilarSpellings("zhanaozen", "janaozen"));
+  EXPECT_TRUE(SimilarSpellings("kunaev", "qonayev"));
+  EXPECT_TRUE(SimilarSpellings("kyiv", "kiev"));
+  EXPECT_TRUE(SimilarSpellings("khrushchev", "chruschtschow"));
+  EXPECT_TRUE(SimilarSpellings("kostanay", "kustanai"));
+  // Each pair shares a spelling key.
+  ASSERT_EQ(Key("Baker"), Key("Bukhara"));
+  EXPECT_FALSE(SimilarSpellings("baker", "bukhara"));
+  ASSERT_EQ(Key("Houston"), Key("Kostanay"));
+  EXPECT_FALSE(SimilarSpellings("houston", "kostanay"));
+  EXPECT_FALSE(SimilarSpellings("costain", "kostanay"));
+  EXPECT_FALSE(SimilarSpellings("kennedy", "kanada"));
+  EXPECT_FALSE(SimilarSpellings("tories", "taraz"));
+}
+
 TEST(SpellingKeyTest, FuzzyEditsGrowWithKeyLength) {
   EXPECT_EQ(FuzzyEditsFor(4), 0u);
   EXPECT_EQ(FuzzyEditsFor(5), 1u);

@@ -317,6 +317,12 @@ TEST_F(EntitiesTest, LookAlikesStayApart) {
   // Uralsk and Aralsk share a key: a spelling that only the key joins names neither.
   EXPECT_EQ(Extract("Trains from Ouralsk were late.").size(), 0u);
   EXPECT_EQ(Extract("Әнші Дәния Мәдиқызы ән салды.").size(), 0u);  // a name, not Дания
+  // A spelling key shared with a place is not enough: the spellings must be alike.
+  EXPECT_EQ(One("Trains from Kustanai were late.", kPlace), "Kostanay");
+  EXPECT_EQ(Extract("Prices in Houston rose.").size(), 0u);                // not Kostanay
+  EXPECT_EQ(Extract("Treasury Secretary James Baker spoke.").size(), 0u);  // not Bukhara
+  EXPECT_EQ(Extract("Senator Kennedy voted no.").size(), 0u);              // not Canada
+  EXPECT_EQ(Extract("The Tories won the vote.").size(), 0u);               // not Taraz
 }
 
 TEST_F(EntitiesTest, SpansAreTheMentionsByteRanges) {

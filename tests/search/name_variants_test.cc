@@ -162,6 +162,13 @@ TEST_F(NameVariantsTest, LookAlikesStayApart) {
   articles.push_back(Make("aktobe", "News", "Reporters visited Aktobe on Tuesday."));
   articles.push_back(Make("tengiz", "News", "Output at Tengiz rose this year."));
   articles.push_back(Make("almaty", "News", "Snow fell in Almaty on Sunday."));
+  // English names whose spelling keys are those of Kazakh and Central Asian places.
+  articles.push_back(Make("kostanay", "News", "The grain harvest in Kostanay rose."));
+  articles.push_back(Make("houston", "News", "Oil traders in Houston sold."));
+  articles.push_back(Make("bukhara", "News", "Tourists visited Bukhara in May."));
+  articles.push_back(Make("baker", "News", "Treasury Secretary James Baker spoke."));
+  articles.push_back(Make("canada", "News", "Wheat exports from Canada fell."));
+  articles.push_back(Make("kennedy", "News", "Senator Kennedy voted against the bill."));
   Build(articles);
   EXPECT_EQ(Set(Ids("Aktau")), (std::set<std::string>{"aktau"}));
   EXPECT_EQ(Set(Ids("Aktobe")), (std::set<std::string>{"aktobe"}));
@@ -173,6 +180,13 @@ TEST_F(NameVariantsTest, LookAlikesStayApart) {
   EXPECT_EQ(Set(Ids("Oral")), (std::set<std::string>{"lookalike/oral-city"}));
   EXPECT_EQ(Set(Ids("Kazakh")), (std::set<std::string>{"lookalike/kazakh"}));
   EXPECT_EQ(Set(Ids("Kazan")), (std::set<std::string>{"lookalike/kazan"}));
+  EXPECT_EQ(Set(Ids("Kostanay")), (std::set<std::string>{"kostanay"}));
+  EXPECT_EQ(Set(Ids("Kustanai")), (std::set<std::string>{"kostanay"}));
+  EXPECT_EQ(Set(Ids("Houston")), (std::set<std::string>{"houston"}));
+  EXPECT_EQ(Set(Ids("Bukhara")), (std::set<std::string>{"bukhara"}));
+  EXPECT_EQ(Set(Ids("Baker")), (std::set<std::string>{"baker"}));
+  EXPECT_EQ(Set(Ids("Canada")), (std::set<std::string>{"canada"}));
+  EXPECT_EQ(Set(Ids("Kennedy")), (std::set<std::string>{"kennedy"}));
 }
 
 }  // namespace
