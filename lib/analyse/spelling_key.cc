@@ -131,9 +131,25 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
   return std::min(d[n][m], limit + 1);
 }
 
+namespace {
+
+// A Latin form folded as the key folds it, but keeping its vowels.
+std::string FoldKeepingVowels(std::string_view latin) {
+  return CollapseDoubles(FoldScheme(LettersOnly(latin), /*fold_vowels=*/false));
+}
+
+}  // namespace
+
+bool EndAlike(std::string_view latin_a, std::string_view latin_b) {
+  const std::string a = FoldKeepingVowels(latin_a);
+  const std::string b = FoldKeepingVowels(latin_b);
+  if (a.empty() || b.empty()) return a.empty() && b.empty();
+  return a.back() == b.back() || (IsVowel(a.back()) && IsVowel(b.back()));
+}
+
 bool SimilarSpellings(std::string_view latin_a, std::string_view latin_b) {
-  const std::string a = CollapseDoubles(FoldScheme(LettersOnly(latin_a), /*fold_vowels=*/false));
-  const std::string b = CollapseDoubles(FoldScheme(LettersOnly(latin_b), /*fold_vowels=*/false));
+  const std::string a = FoldKeepingVowels(latin_a);
+  const std::string b = FoldKeepingVowels(latin_b);
   const size_t limit = std::max<size_t>(1, (std::max(a.size(), b.size()) - 1) / 3);
   return EditDistance(a, b, limit) <= limit;
 }

@@ -25,6 +25,12 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t limit);
 // Qonayev, Kyiv and Kiev. Baker and Bukhara, or Houston and Kostanay, share a key but not this.
 bool SimilarSpellings(std::string_view latin_a, std::string_view latin_b);
 
+// Whether two Latin-script names end alike once folded as for SimilarSpellings: in the same
+// letter, or both in a vowel (Karaganda, Karagandy). Schemes change a name's letters, not its
+// ending: Frank is not France, nor Germain Germany. Not for the Latin form of a Cyrillic word's
+// stem, which the stemmer cut.
+bool EndAlike(std::string_view latin_a, std::string_view latin_b);
+
 // The edits a key of this length may be away from another and still be a fuzzy match:
 // none below 5 letters, one for 5-8, two above.
 size_t FuzzyEditsFor(size_t key_length);

@@ -291,7 +291,8 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
 // (transliteration schemes); Cyrillic spelling is fixed, and there a key match of the name
 // itself is mostly another word (Арман, Армения; Құрмет, Қармет). So a Cyrillic word meets
 // its alias by key only after the name (Мангистауской области). And a key match must be a
-// similar spelling: Baker shares Bukhara's key, Houston Kostanay's.
+// similar spelling (Baker shares Bukhara's key, Houston Kostanay's), and a Latin word must end
+// like the alias (Frank is not France, Germain not Германия).
 int Gazetteer::Level(const WordForms& f, const AliasWord& word, bool first_word) {
   if (f.exact == word.exact) return kExactMatch;
   const bool cyrillic = f.script == Script::kCyrillic;
@@ -301,8 +302,10 @@ int Gazetteer::Level(const WordForms& f, const AliasWord& word, bool first_word)
     if (f.translit == word.latin) return kLatinMatch;
     if (cyrillic && (f.translit == word.stem_latin || f.stem == word.stem)) return kLatinMatch;
   }
+  // A Latin word is not stemmed, and word.latin is the whole alias: their endings compare.
+  const bool latin = f.script == Script::kLatin;
   if (HasKey(f, word.key) && !(cyrillic && first_word) &&
-      SimilarSpellings(f.translit, word.latin)) {
+      SimilarSpellings(f.translit, word.latin) && (!latin || EndAlike(f.translit, word.latin))) {
     return kKeyMatch;
   }
   return kNoMatch;

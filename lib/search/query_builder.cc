@@ -190,7 +190,7 @@ std::vector<std::string> QueryBuilder::NameTerms(const WordForms& f,
     const std::string scan = prefix::NameTerm(key, "");
     for (auto it = db_->allterms_begin(scan); it != db_->allterms_end(scan); ++it) {
       const std::string term = *it;
-      if (IsSpellingOf(f, term.substr(scan.size()))) found.emplace(it.get_termfreq(), term);
+      if (IsSpellingOf(f, term.substr(scan.size()), key)) found.emplace(it.get_termfreq(), term);
     }
   }
   // Keys hold no ':', so no term is found under two keys.
@@ -201,16 +201,25 @@ std::vector<std::string> QueryBuilder::NameTerms(const WordForms& f,
   return terms;
 }
 
-// A Cyrillic spelling is compared as Kazakh and as Russian: the index analysed it in its
-// article's language (алматыдан is Алматы's ablative only to the Kazakh stemmer).
-bool QueryBuilder::IsSpellingOf(const WordForms& f, const std::string& exact) {
+// The spelling is analysed as the index analysed it: a Latin one as English, a Cyrillic one
+// in the language whose analysis gives it `key` (алматыдан is under Алматы's key only as a
+// Kazakh ablative; костина, a Russian surname, is Kostin, not Kostanay). Two Latin spellings
+// must also end alike (EndAlike).
+bool QueryBuilder::IsSpellingOf(const WordForms& f, const std::string& exact,
+                                const std::string& key) {
   if (exact == f.exact) return true;
-  const auto similar = [&](Lang lang) {
-    return SimilarSpellings(f.translit,
-                            analyser_->AnalyseWord(exact, lang, WordKind::kWord).translit);
-  };
-  if (ScriptOf(exact) != Script::kCyrillic) return similar(Lang::kEnglish);
-  return similar(Lang::kKazakh) || similar(Lang::kRussian);
+  if (ScriptOf(exact) != Script::kCyrillic) {
+    const WordForms& c = analyser_->AnalyseWord(exact, Lang::kEnglish, WordKind::kWord);
+    return SimilarSpellings(f.translit, c.translit) &&
+           (f.script != Script::kLatin || EndAlike(f.translit, c.translit));
+  }
+  const Lang guess = GuessLanguage(exact);
+  const WordForms* c = &analyser_->AnalyseWord(exact, guess, WordKind::kWord);
+  if (std::find(c->keys.begin(), c->keys.end(), key) == c->keys.end()) {
+    const Lang other = guess == Lang::kKazakh ? Lang::kRussian : Lang::kKazakh;
+    c = &analyser_->AnalyseWord(exact, other, WordKind::kWord);
+  }
+  return SimilarSpellings(f.translit, c->translit);
 }
 
 // Every word with this stem: the inflected ones by their Z term, and the word that is its

@@ -63,9 +63,9 @@ class QueryBuilder {
   // similar spelling of the word `forms` (SimilarSpellings), the most frequent first; keys too
   // short to mean a name are skipped.
   std::vector<std::string> NameTerms(const WordForms& forms, const std::vector<std::string>& keys);
-  // Whether the indexed spelling `exact` is a spelling of the word `forms`, not another name
-  // that shares its key.
-  bool IsSpellingOf(const WordForms& forms, const std::string& exact);
+  // Whether `exact`, indexed as a name under `key`, is a spelling of the word `forms`, not
+  // another name that shares the key.
+  bool IsSpellingOf(const WordForms& forms, const std::string& exact, const std::string& key);
 
   const Xapian::Database* db_;
   Analyser* analyser_;

@@ -70,6 +70,14 @@ TEST(SpellingKeyTest, SimilarSpellingsAreSchemesNotOtherNames) {
   EXPECT_FALSE(SimilarSpellings("tories", "taraz"));
 }
 
+TEST(SpellingKeyTest, EndAlikeComparesTheLastLetter) {
+  EXPECT_TRUE(EndAlike("karaganda", "karagandy"));  // both a vowel
+  EXPECT_TRUE(EndAlike("kazakhstan", "qazaqstan"));
+  EXPECT_TRUE(EndAlike("nazarbayev", "nazarbajew"));  // w is v
+  EXPECT_FALSE(EndAlike("frank", "france"));
+  EXPECT_FALSE(EndAlike("germain", "germaniya"));
+}
+
 TEST(SpellingKeyTest, FuzzyEditsGrowWithKeyLength) {
   EXPECT_EQ(FuzzyEditsFor(4), 0u);
   EXPECT_EQ(FuzzyEditsFor(5), 1u);

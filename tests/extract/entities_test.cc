@@ -323,6 +323,9 @@ TEST_F(EntitiesTest, LookAlikesStayApart) {
   EXPECT_EQ(Extract("Treasury Secretary James Baker spoke.").size(), 0u);  // not Bukhara
   EXPECT_EQ(Extract("Senator Kennedy voted no.").size(), 0u);              // not Canada
   EXPECT_EQ(Extract("The Tories won the vote.").size(), 0u);               // not Taraz
+  // Nor is a similar Latin spelling that ends otherwise.
+  EXPECT_EQ(Extract("He met Germain on Monday.").size(), 0u);       // not Германия
+  EXPECT_EQ(Extract("Senator Frank spoke on Monday.").size(), 0u);  // not France
 }
 
 TEST_F(EntitiesTest, SpansAreTheMentionsByteRanges) {
