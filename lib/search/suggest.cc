@@ -51,6 +51,15 @@ void Collect(const Xapian::Database& db, const std::string& key, const std::stri
   }
 }
 
+// A near key alone would suggest words that only key alike (Because for Bukhara): the
+// suggestion must be a similar spelling of the word typed.
+bool LooksLike(Analyser* analyser, const WordForms& typed, const std::string& spelling) {
+  const Lang lang =
+      ScriptOf(spelling) == Script::kCyrillic ? GuessLanguage(spelling) : Lang::kEnglish;
+  const WordForms& f = analyser->AnalyseWord(spelling, lang, WordKind::kWord);
+  return SimilarSpellings(typed.translit, f.translit);
+}
+
 }  // namespace
 
 std::vector<std::string> SuggestSpellings(const Xapian::Database& db, Analyser* analyser,
@@ -70,7 +79,10 @@ std::vector<std::string> SuggestSpellings(const Xapian::Database& db, Analyser* 
     std::set<Script> scripts_done;
     for (const Candidate& c : candidates) {
       if (out.size() >= max) return out;
-      if (!scripts_done.insert(ScriptOf(c.spelling)).second) continue;
+      if (scripts_done.contains(ScriptOf(c.spelling)) || !LooksLike(analyser, f, c.spelling)) {
+        continue;
+      }
+      scripts_done.insert(ScriptOf(c.spelling));
       out.push_back(Capitalise(c.spelling));
     }
   }

@@ -388,5 +388,13 @@ TEST_F(RelaxTest, SuggestsNearSpellingsInBothScriptsWhenLittleIsFound) {
   EXPECT_TRUE(Search({.query = "Kalamkas"}).suggestions.empty());  // found: nothing to suggest
 }
 
+TEST_F(RelaxTest, SuggestsNoWordThatOnlyKeysAlike) {
+  Build({Make("a", "News", "Officials said Bekas Ltd and Baker met on Monday.")});
+  // Bekas's key is one edit from Bukhara's, and Baker shares it, but neither is spelt alike.
+  const SearchResults r = Search({.query = "Bukhara"});
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_TRUE(r.suggestions.empty());
+}
+
 }  // namespace
 }  // namespace steppe
