@@ -279,6 +279,9 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
   if (n == 1 && score.min_level == kKeyMatch) {
     const size_t min_key = first.sentence_start ? kMinKeyLengthAtSentenceStart : kMinKeyLength;
     if (alias.words[0].key.size() < min_key) return std::nullopt;
+    // Nor can a key alone make a name of a word the text writes in lower case elsewhere: a
+    // Title Case headline's Tennis is not Tengiz.
+    if (t.lower_words.contains(first.forms->exact)) return std::nullopt;
     if (DerivedWord(*first.forms, entries_[alias.entry])) return std::nullopt;
   }
   return score;

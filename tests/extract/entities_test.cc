@@ -326,6 +326,9 @@ TEST_F(EntitiesTest, LookAlikesStayApart) {
   // Nor is a similar Latin spelling that ends otherwise.
   EXPECT_EQ(Extract("He met Germain on Monday.").size(), 0u);       // not Германия
   EXPECT_EQ(Extract("Senator Frank spoke on Monday.").size(), 0u);  // not France
+  // Nor a word the text also writes in lower case (tennis, Tengiz's key).
+  EXPECT_EQ(Extract("Stars Of Tennis Meet In Rome. The tennis season opened.").size(), 0u);
+  EXPECT_EQ(One("Output at Tengiz rose. The tennis season opened.", kPlace), "Tengiz");
 }
 
 TEST_F(EntitiesTest, SpansAreTheMentionsByteRanges) {
