@@ -151,7 +151,7 @@ TEST_F(NameVariantsTest, EverySpellingFindsTheOthersAndNothingElse) {
               recall, cross, false_per_query, first_rate);
   EXPECT_GE(recall, 0.97);
   EXPECT_GE(cross, 0.95);
-  EXPECT_LE(false_per_query, 0.1);
+  EXPECT_LE(false_per_query, 0.05);
   EXPECT_GE(first_rate, 0.95);
 }
 
