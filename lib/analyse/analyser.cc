@@ -67,6 +67,16 @@ const WordForms& Analyser::AnalyseWord(std::string_view surface, Lang article_la
   return *cache_.Insert(key_, Compute(surface, article_lang, kind));
 }
 
+const WordForms& Analyser::AnalyseIndexedName(std::string_view exact, std::string_view key) {
+  if (ScriptOf(exact) != Script::kCyrillic)
+    return AnalyseWord(exact, Lang::kEnglish, WordKind::kWord);
+  const Lang guess = GuessLanguage(exact);
+  const WordForms& f = AnalyseWord(exact, guess, WordKind::kWord);
+  if (std::find(f.keys.begin(), f.keys.end(), key) != f.keys.end()) return f;
+  const Lang other = guess == Lang::kKazakh ? Lang::kRussian : Lang::kKazakh;
+  return AnalyseWord(exact, other, WordKind::kWord);
+}
+
 void Analyser::Analyse(std::string_view text, Lang article_lang, std::vector<Token>* out) {
   size_t previous_end = 0;
   uint32_t position = out->empty() ? 0 : out->back().position;

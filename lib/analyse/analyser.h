@@ -41,6 +41,11 @@ class Analyser {
   // Analyses one word as Analyse would (a query term, a facet value).
   const WordForms& AnalyseWord(std::string_view surface, Lang article_lang, WordKind kind);
 
+  // Analyses `exact`, a folded word the index holds as a name under `key`, as the indexer
+  // did: a Latin word as English, a Cyrillic one in the language whose analysis gives it `key`,
+  // the guessed one first (алматыдан has Алматы's key only as a Kazakh ablative).
+  const WordForms& AnalyseIndexedName(std::string_view exact, std::string_view key);
+
   // One key for a whole name (a company, a place), so that any spelling of it finds the
   // same entity: the spelling keys of its words, joined by spaces.
   std::string NameKey(std::string_view name);

@@ -201,25 +201,15 @@ std::vector<std::string> QueryBuilder::NameTerms(const WordForms& f,
   return terms;
 }
 
-// The spelling is analysed as the index analysed it: a Latin one as English, a Cyrillic one
-// in the language whose analysis gives it `key` (алматыдан is under Алматы's key only as a
-// Kazakh ablative; костина, a Russian surname, is Kostin, not Kostanay). Two Latin spellings
-// must also end alike (EndAlike).
+// Analysed as the index analysed it (костина, a Russian surname, is Kostin, not Kostanay).
+// Two Latin spellings must also end alike.
 bool QueryBuilder::IsSpellingOf(const WordForms& f, const std::string& exact,
                                 const std::string& key) {
   if (exact == f.exact) return true;
-  if (ScriptOf(exact) != Script::kCyrillic) {
-    const WordForms& c = analyser_->AnalyseWord(exact, Lang::kEnglish, WordKind::kWord);
-    return SimilarSpellings(f.translit, c.translit) &&
-           (f.script != Script::kLatin || EndAlike(f.translit, c.translit));
-  }
-  const Lang guess = GuessLanguage(exact);
-  const WordForms* c = &analyser_->AnalyseWord(exact, guess, WordKind::kWord);
-  if (std::find(c->keys.begin(), c->keys.end(), key) == c->keys.end()) {
-    const Lang other = guess == Lang::kKazakh ? Lang::kRussian : Lang::kKazakh;
-    c = &analyser_->AnalyseWord(exact, other, WordKind::kWord);
-  }
-  return SimilarSpellings(f.translit, c->translit);
+  const WordForms& c = analyser_->AnalyseIndexedName(exact, key);
+  return SimilarSpellings(f.translit, c.translit) &&
+         (f.script != Script::kLatin || c.script != Script::kLatin ||
+          EndAlike(f.translit, c.translit));
 }
 
 // Every word with this stem: the inflected ones by their Z term, and the word that is its

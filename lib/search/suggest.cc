@@ -21,6 +21,7 @@ struct Candidate {
   size_t edits;
   Xapian::doccount frequency;
   std::string spelling;
+  std::string key;
   bool operator<(const Candidate& o) const {
     return std::tie(edits, o.frequency, spelling) < std::tie(o.edits, frequency, o.spelling);
   }
@@ -46,18 +47,15 @@ void Collect(const Xapian::Database& db, const std::string& key, const std::stri
     const size_t edits = EditDistance(term.substr(0, colon), key, kMaxEdits);
     // A spelling with the same key already matched: only near keys are news to the user.
     if (edits > 0 && edits <= kMaxEdits) {
-      out->push_back({edits, it.get_termfreq(), term.substr(colon + 1)});
+      out->push_back({edits, it.get_termfreq(), term.substr(colon + 1), term.substr(0, colon)});
     }
   }
 }
 
 // A near key alone would suggest words that only key alike (Because for Bukhara): the
 // suggestion must be a similar spelling of the word typed.
-bool LooksLike(Analyser* analyser, const WordForms& typed, const std::string& spelling) {
-  const Lang lang =
-      ScriptOf(spelling) == Script::kCyrillic ? GuessLanguage(spelling) : Lang::kEnglish;
-  const WordForms& f = analyser->AnalyseWord(spelling, lang, WordKind::kWord);
-  return SimilarSpellings(typed.translit, f.translit);
+bool LooksLike(Analyser* analyser, const WordForms& typed, const Candidate& c) {
+  return SimilarSpellings(typed.translit, analyser->AnalyseIndexedName(c.spelling, c.key).translit);
 }
 
 }  // namespace
@@ -79,7 +77,7 @@ std::vector<std::string> SuggestSpellings(const Xapian::Database& db, Analyser* 
     std::set<Script> scripts_done;
     for (const Candidate& c : candidates) {
       if (out.size() >= max) return out;
-      if (scripts_done.contains(ScriptOf(c.spelling)) || !LooksLike(analyser, f, c.spelling)) {
+      if (scripts_done.contains(ScriptOf(c.spelling)) || !LooksLike(analyser, f, c)) {
         continue;
       }
       scripts_done.insert(ScriptOf(c.spelling));
