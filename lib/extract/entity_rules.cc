@@ -410,8 +410,8 @@ std::optional<Name> WithInstitutionBefore(const EntityText& t, std::optional<Nam
       !JoinsName(t.Gap(of)) || !IsInstitutionNoun(t.tokens[of - 1].forms->exact)) {
     return name;
   }
-  const std::optional<Name> run = RunBefore(t, of, kMaxRunWords - 1);
-  if (!run || run->last != of) return name;
+  const std::optional<Name> run = RunBefore(t, of, kMaxRunWords - 1);  // ends at "of"
+  if (!run) return name;
   return Name{run->first, name->last, run->begin, name->end};
 }
 
