@@ -37,3 +37,9 @@ if(NOT TARGET Steppe::gumbo)
     IMPORTED_LOCATION "${GUMBO_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${GUMBO_INCLUDE_DIR}")
 endif()
+
+# The steppe tool writes its JSON through nlohmann::json (header-only; Debian's
+# nlohmann-json3-dev). Only Steppe's own build needs it, not a program that links the library.
+if(STEPPE_BUILD_TOOLS AND NOT TARGET nlohmann_json::nlohmann_json)
+  find_package(nlohmann_json 3 REQUIRED)
+endif()

@@ -28,7 +28,11 @@ struct STEPPE_EXPORT Date {
   // The first day of the period as YYYYMMDD, e.g. 2023-12 gives 20231201.
   int FirstDay() const;
 
-  friend bool operator==(const Date&, const Date&) = default;
+  // Written out, not defaulted, so that the header stays C++17.
+  friend bool operator==(const Date& a, const Date& b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+  }
+  friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
 };
 
 // One news article, as read from a file or built by the caller.

@@ -14,7 +14,9 @@
 
 namespace steppe {
 
-// What one call that adds articles did.
+// What calls that add or remove articles did. Each call adds to the counts, so one IndexStats
+// can total several calls (AddPath of two folders, then Prune); start from a fresh one to
+// count one call.
 struct STEPPE_EXPORT IndexStats {
   size_t indexed = 0;    // articles added or replaced
   size_t unchanged = 0;  // files skipped because their bytes are as when last indexed
@@ -44,9 +46,11 @@ class STEPPE_EXPORT Index {
   // when last indexed is skipped; a changed one has all its articles replaced. Ids are the
   // file's canonical path (path:line for each record of JSON Lines and CSV). Per-file problems
   // are reported and counted in *stats; the call fails only when the index itself is at risk.
+  // REQUIRES: stats != nullptr.
   Status AddPath(const std::filesystem::path& path, IndexStats* stats);
 
-  // Removes the articles of files under `path` (a folder or a file) that no longer exist.
+  // Removes the articles of files under `path` (a folder or a file) that no longer exist,
+  // adding them to stats->removed. REQUIRES: stats != nullptr.
   Status Prune(const std::filesystem::path& path, IndexStats* stats);
 
   // Adds `article`, replacing any article with the same id. REQUIRES: !article.id.empty().
@@ -60,7 +64,9 @@ class STEPPE_EXPORT Index {
 
   // Rewrites the index at `dir` compactly (Xapian's compaction: full blocks, no free space),
   // replacing it when done. Needs the index not to be open for writing; searchers that have
-  // it open keep reading the old files until they reopen. *before and *after get the sizes.
+  // it open keep reading the old files until they reopen. *before and *after get the sizes
+  // of the index directory on disk, in bytes, before and after. Same as Compact(dir,
+  // CompactOptions(), before, after).
   static Status Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after);
 
   // What Compact may leave out.
@@ -69,6 +75,8 @@ class STEPPE_EXPORT Index {
     // find and rank the same, but the index can never be updated: Open refuses it.
     bool archive = false;
   };
+  // Compact, leaving out what `options` says; an archive is marked so that Index::Open
+  // refuses it.
   static Status Compact(const std::filesystem::path& dir, const CompactOptions& options,
                         uint64_t* before, uint64_t* after);
 

@@ -9,7 +9,8 @@
 namespace steppe {
 
 // The outcome of a call. Steppe reports every failure through a Status, never an exception
-// (only std::bad_alloc escapes). Messages read "what failed: where: why; what to do next".
+// (only std::bad_alloc escapes). Messages read "what failed: where: why; what to do next",
+// in the library's terms (Options fields, not command-line flags).
 class [[nodiscard]] STEPPE_EXPORT Status {
  public:
   enum class Code {
@@ -41,6 +42,14 @@ class [[nodiscard]] STEPPE_EXPORT Status {
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
+  // One predicate per code, as in LevelDB: `if (s.IsNotFound()) ...`.
+  bool IsNotFound() const { return code_ == Code::kNotFound; }
+  bool IsInvalidArgument() const { return code_ == Code::kInvalidArgument; }
+  bool IsInvalidQuery() const { return code_ == Code::kInvalidQuery; }
+  bool IsBusy() const { return code_ == Code::kBusy; }
+  bool IsCorruption() const { return code_ == Code::kCorruption; }
+  bool IsIoError() const { return code_ == Code::kIoError; }
+  bool IsInternal() const { return code_ == Code::kInternal; }
   // The human-readable message; empty on success.
   const std::string& message() const { return message_; }
   // "OK", or the code's name and the message, e.g. "NotFound: index ./db: ...".

@@ -23,13 +23,31 @@ TEST(ProblemTest, ToStringIsFileLineReasonHint) {
   EXPECT_EQ((Problem{"a.md", 0, "unreadable", ""}).ToString(), "a.md: unreadable");
 }
 
-TEST(PublicApiTest, SearcherOnMissingIndexSaysHowToCreateIt) {
+TEST(PublicApiTest, SearcherOnMissingIndexIsNotFoundNamingThePath) {
   testing::TempDir dir;
   std::unique_ptr<Searcher> searcher;
   const Status s = Searcher::Open(Options(), dir.path() / "db", &searcher);
-  EXPECT_EQ(s.code(), Status::Code::kNotFound);
-  EXPECT_NE(s.message().find("steppe index PATH --db " + (dir.path() / "db").string()),
-            std::string::npos);
+  EXPECT_TRUE(s.IsNotFound()) << s.ToString();
+  EXPECT_FALSE(s.IsInvalidArgument() || s.IsBusy() || s.IsCorruption() || s.IsIoError());
+  EXPECT_EQ(s.message(), "cannot open index " + (dir.path() / "db").string() + ": no index there");
+}
+
+TEST(PublicApiTest, EachStatusPredicateMatchesItsCodeOnly) {
+  const std::vector<std::pair<Status, bool (Status::*)() const>> cases = {
+      {Status::NotFound("x"), &Status::IsNotFound},
+      {Status::InvalidArgument("x"), &Status::IsInvalidArgument},
+      {Status::InvalidQuery("x"), &Status::IsInvalidQuery},
+      {Status::Busy("x"), &Status::IsBusy},
+      {Status::Corruption("x"), &Status::IsCorruption},
+      {Status::IoError("x"), &Status::IsIoError},
+      {Status::Internal("x"), &Status::IsInternal},
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    for (size_t j = 0; j < cases.size(); ++j) {
+      EXPECT_EQ((cases[i].first.*cases[j].second)(), i == j) << cases[i].first.ToString();
+    }
+    EXPECT_FALSE((Status::OK().*cases[i].second)());
+  }
 }
 
 TEST(PublicApiTest, AnalyseTextShowsVariantKeysForNames) {
