@@ -13,17 +13,6 @@
 namespace steppe {
 namespace {
 
-bool IsAllCaps(std::string_view surface) {
-  // Two or more letters, none of them lower case: WOS, KMG, АО.
-  size_t letters = 0;
-  for (size_t pos = 0; pos < surface.size();) {
-    const char32_t c = NextCodePoint(surface, &pos);
-    if (u_islower(c)) return false;
-    if (u_isalpha(c)) ++letters;
-  }
-  return letters >= 2;
-}
-
 // A sentence or paragraph ends in the gap between two words when it holds . ! ? or a blank
 // line.
 bool GapEndsSentence(std::string_view gap) {

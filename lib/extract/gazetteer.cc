@@ -100,16 +100,6 @@ size_t PossessiveLength(std::string_view surface) {
   return 0;
 }
 
-bool IsUpperWord(std::string_view surface) {
-  size_t letters = 0;
-  for (size_t pos = 0; pos < surface.size();) {
-    const char32_t c = NextCodePoint(surface, &pos);
-    if (u_islower(c)) return false;
-    if (u_isalpha(c)) ++letters;
-  }
-  return letters >= 2;
-}
-
 Status Gazetteer::Load(std::string_view tsv, const std::string& file, Analyser* analyser,
                        const LatinTransliterator& translit) {
   size_t line_number = 0;
@@ -187,7 +177,7 @@ bool Gazetteer::AddAlias(uint32_t entry, std::string_view alias, Analyser* analy
                        .key = f.keys.empty() ? "" : f.keys.front(),
                        .script = f.script});
   }
-  a.acronym = tokens.size() == 1 && IsUpperWord(alias);
+  a.acronym = tokens.size() == 1 && IsAllCaps(alias);
   if (tokens.size() == 1) entries_[entry].single_latins.push_back(a.words[0].latin);
   if (a.strict && tokens.size() == 1) strict_words_.insert(a.words[0].exact);
   const uint32_t id = static_cast<uint32_t>(aliases_.size());
@@ -262,7 +252,7 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
     score.sum_level += level;
   }
   const Token& first = t.tokens[i];
-  if (alias.acronym && !(score.min_level == kExactMatch && IsUpperWord(t.Surface(i)))) {
+  if (alias.acronym && !(score.min_level == kExactMatch && IsAllCaps(t.Surface(i)))) {
     return std::nullopt;
   }
   // A word some alias marks as common (=Oral) stays common when another one-word alias

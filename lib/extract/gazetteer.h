@@ -49,9 +49,6 @@ bool JoinsName(std::string_view gap);
 // is not part of the name.
 size_t PossessiveLength(std::string_view surface);
 
-// Whether `surface` has two or more letters and none in lower case (KMG, ТОО, АҚШ).
-bool IsUpperWord(std::string_view surface);
-
 // Places and companies with their aliases, matched word by word through the analyser's forms:
 // the exact word, its Latin form (so that inflected Kazakh and Russian forms meet the
 // nominative) and its spelling key (so that unseen spellings resolve). Immutable once loaded,

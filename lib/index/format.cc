@@ -16,8 +16,7 @@ Status CheckFormat(const Xapian::Database& db, const std::filesystem::path& dir)
   if (found.empty()) found = "1";
   return Status::InvalidArgument("index " + dir.string() + " has format " + found +
                                  ", and this Steppe reads format " + kFormat +
-                                 "; rebuild it: move it aside and run 'steppe index PATH --db " +
-                                 dir.string() + "' again");
+                                 "; rebuild it: move it aside and index the files again");
 }
 
 }  // namespace steppe

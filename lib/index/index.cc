@@ -22,6 +22,7 @@
 #include "index/shards.h"
 #include "read/reader.h"
 #include "read/walk.h"
+#include "util/directory_size.h"
 #include "util/xapian_errors.h"
 
 namespace steppe {
@@ -140,13 +141,20 @@ std::filesystem::path PidFile(const std::filesystem::path& dir) {
   return dir / "steppe-writer.pid";
 }
 
+// Options::strict stopped the run at `fatal`.
+Status StrictStop(const Problem& fatal) {
+  return Status::InvalidArgument("stopped at " + fatal.ToString() +
+                                 " (Options::strict makes problems fatal); fix it, or index "
+                                 "without Options::strict to skip such input");
+}
+
 Status BusyMessage(const std::filesystem::path& dir) {
   std::ifstream in(PidFile(dir));
   std::string pid;
   std::getline(in, pid);
   return Status::Busy("index " + dir.string() + " is being written by another process" +
                       (pid.empty() ? "" : " (pid " + pid + ")") +
-                      "; try again when it has finished, or pass --wait");
+                      "; try again when it has finished, or wait for it (Options::wait_for_writer_seconds)");
 }
 
 Status OpenWritable(const Options& options, const std::filesystem::path& dir,
@@ -189,9 +197,8 @@ bool IsArchiveAt(const std::filesystem::path& dir) {
 Status ArchiveRefusal(const std::filesystem::path& dir) {
   return Status::InvalidArgument(
       "index " + dir.string() +
-      " is an archive ('steppe compact --archive' left out the term lists that updates need), "
-      "so it cannot be changed; index the files into a new index with 'steppe index PATH "
-      "--db NEWDIR'");
+      " is an archive (compacted without the term lists that updates need), so it cannot be "
+      "changed; index the files into a new index");
 }
 
 }  // namespace
@@ -214,9 +221,7 @@ Status Index::Open(const Options& options, const std::filesystem::path& dir,
                    std::unique_ptr<Index>* out) {
   std::error_code ec;
   if (!options.create_if_missing && !std::filesystem::exists(dir, ec)) {
-    return Status::NotFound("cannot open index " + dir.string() +
-                            ": no index there; create it with 'steppe index PATH --db " +
-                            dir.string() + "'");
+    return NoIndexThere(dir);
   }
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::duration<double>(options.wait_for_writer_seconds);
@@ -291,9 +296,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
       },
       [&](FileResult&& file) {
         if (fatal) {
-          return Status::InvalidArgument("stopped at " + fatal->ToString() +
-                                         " (--strict makes problems fatal); fix it, or run "
-                                         "without --strict to skip such input");
+          return StrictStop(*fatal);
         }
         return sharded ? Status::OK() : impl_->WriteFile(std::move(file));
       },
@@ -317,9 +320,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   stats->skipped += counts.skipped;
   if (total == 0 && problems > 0) ++stats->skipped;  // a missing path, an unreadable folder
   if (s.ok() && fatal) {
-    s = Status::InvalidArgument("stopped at " + fatal->ToString() +
-                                " (--strict makes problems fatal); fix it, or run without "
-                                "--strict to skip such input");
+    s = StrictStop(*fatal);
   }
   return s;
 }
@@ -355,16 +356,6 @@ size_t Index::document_count() const { return impl_->db.get_doccount(); }
 
 namespace {
 
-// The index's files, and a killed run's shards under it.
-uint64_t SizeOnDisk(const std::filesystem::path& dir) {
-  uint64_t size = 0;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec)) size += entry.file_size(ec);
-  }
-  return size;
-}
-
 // Removes the term lists of the archive at `dir` (Xapian reads a glass database without
 // termlist.glass; see DB_NO_TERMLIST in xapian/constants.h).
 Status RemoveTermLists(const std::filesystem::path& dir) {
@@ -372,7 +363,7 @@ Status RemoveTermLists(const std::filesystem::path& dir) {
   std::filesystem::remove(dir / "termlist.glass", ec);
   if (!ec) return Status::OK();
   return Status::IoError("cannot remove " + (dir / "termlist.glass").string() + ": " +
-                         ec.message() + "; fix that and run 'steppe compact --archive' again");
+                         ec.message() + "; fix that and compact it as an archive again");
 }
 
 // Marks the compacted index at `dir` as an archive, then removes its term lists. Cut short
@@ -398,9 +389,9 @@ Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64
 Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& options,
                       uint64_t* before, uint64_t* after) {
   if (IsArchiveAt(dir)) {  // never written since it was compacted: at most, finish it
-    *before = SizeOnDisk(dir);
+    *before = DirectorySize(dir);
     if (Status s = RemoveTermLists(dir); !s.ok()) return s;
-    *after = SizeOnDisk(dir);
+    *after = DirectorySize(dir);
     return Status::OK();
   }
   Xapian::WritableDatabase db;
@@ -412,7 +403,7 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
   } catch (...) {
     return StatusFromCurrentException("cannot compact", dir);
   }
-  *before = SizeOnDisk(dir);
+  *before = DirectorySize(dir);
   // A killed run's shards go into the copy too: the old directory, with them, is removed.
   std::vector<std::filesystem::path> sources = {dir};
   for (const auto& shard : LeftoverShards(dir)) sources.push_back(shard);
@@ -421,7 +412,7 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
   if (options.archive) {
     if (Status s = MakeArchive(dir); !s.ok()) return s;
   }
-  *after = SizeOnDisk(dir);
+  *after = DirectorySize(dir);
   return Status::OK();
 }
 

@@ -129,7 +129,7 @@ Status ReadFileBytes(const std::filesystem::path& path, size_t max_bytes, std::s
   if (size > max_bytes) {
     return Status::IoError("cannot read " + path.string() + ": " + std::to_string(size >> 20) +
                            " MiB, larger than the limit of " + std::to_string(max_bytes >> 20) +
-                           " MiB; split it, or raise the limit with --max-file-size");
+                           " MiB; split it, or raise the limit (Options::max_file_bytes)");
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buf;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/utf8.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 
 namespace steppe {
@@ -94,6 +96,16 @@ void AppendUtf8(char32_t cp, std::string* out) {
     out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
     out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
   }
+}
+
+bool IsAllCaps(std::string_view word) {
+  size_t letters = 0;
+  for (size_t pos = 0; pos < word.size();) {
+    const char32_t c = NextCodePoint(word, &pos);
+    if (u_islower(c)) return false;
+    if (u_isalpha(c)) ++letters;
+  }
+  return letters >= 2;
 }
 
 }  // namespace steppe

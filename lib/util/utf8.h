@@ -23,6 +23,10 @@ char32_t NextCodePoint(std::string_view text, size_t* pos);
 // Appends `cp` to *out as UTF-8.
 void AppendUtf8(char32_t cp, std::string* out);
 
+// Whether `word` has two or more letters and none in lower case: WOS, KMG, ТОО, АҚШ.
+// REQUIRES: valid UTF-8.
+bool IsAllCaps(std::string_view word);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_UTIL_UTF8_H_

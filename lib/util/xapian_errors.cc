@@ -8,6 +8,10 @@
 
 namespace steppe {
 
+Status NoIndexThere(const std::filesystem::path& dir) {
+  return Status::NotFound("cannot open index " + dir.string() + ": no index there");
+}
+
 Status StatusFromCurrentException(const std::string& what, const std::filesystem::path& dir) {
   const std::string where = what + ": index " + dir.string() + ": ";
   try {
@@ -19,15 +23,11 @@ Status StatusFromCurrentException(const std::string& what, const std::filesystem
                         "it is being written by another process; try again when "
                         "that process has finished");
   } catch (const Xapian::DatabaseNotFoundError& e) {
-    return Status::NotFound(where + "no index there; create it with 'steppe index PATH --db " +
-                            dir.string() + "'");
+    return Status::NotFound(where + "no index there");
   } catch (const Xapian::DatabaseCorruptError& e) {
-    return Status::Corruption(where + e.get_msg() + "; run 'steppe check' or re-index");
+    return Status::Corruption(where + e.get_msg() + "; check it, or index the files again");
   } catch (const Xapian::DatabaseOpeningError& e) {
-    return Status::NotFound(where + e.get_msg() +
-                            "; check the path, or create the index with "
-                            "'steppe index PATH --db " +
-                            dir.string() + "'");
+    return Status::NotFound(where + e.get_msg() + "; check the path");
   } catch (const Xapian::QueryParserError& e) {
     return Status::InvalidQuery(where + e.get_msg() + "; check quotes and brackets");
   } catch (const Xapian::DatabaseError& e) {

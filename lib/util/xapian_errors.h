@@ -14,6 +14,9 @@ namespace steppe {
 // std::bad_alloc is rethrown: it is the one exception Steppe lets escape.
 Status StatusFromCurrentException(const std::string& what, const std::filesystem::path& dir);
 
+// NotFound: "cannot open index DIR: no index there", for every call that opens one.
+Status NoIndexThere(const std::filesystem::path& dir);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_UTIL_XAPIAN_ERRORS_H_
