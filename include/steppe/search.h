@@ -19,6 +19,9 @@ namespace steppe {
 // The order of hits.
 enum class SortOrder { kRelevance, kNewest, kOldest };
 
+// A calendar period that articles are counted by (Searcher::CountByPeriod).
+enum class Period { kMonth, kYear };
+
 // One search. Filters of different fields combine with AND, values of one field with OR. A
 // request with filters and no query words lists every matching article, newest first.
 struct STEPPE_EXPORT SearchRequest {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,13 +32,20 @@ class STEPPE_EXPORT Searcher {
   // query, InvalidArgument for a bad filter.
   Status Search(const SearchRequest& request, SearchResults* out);
 
-  // Stores in *out the article with this id (for a file, its canonical path). Returns
-  // NotFound when there is none.
+  // Stores in *out the article with this id (for a file, its canonical path; a path to an
+  // existing file is resolved to that). Returns NotFound when there is none.
   Status Get(const std::string& id, Article* out);
 
   // Summarises the index: counts, date range, size and the top `facet_limit` values of every
   // facet.
   Status Summarise(size_t facet_limit, IndexSummary* out);
+
+  // Counts the dated articles of each month (or year) from `after` to before `before` (or
+  // from the first dated article to the last), every period in date order, zeros kept:
+  // {"2023-11", 0}, {"2023-12", 7}. Articles dated only to the year count under no month.
+  // Returns InvalidArgument for a bound that is not a calendar date.
+  Status CountByPeriod(Period period, const std::optional<Date>& after,
+                       const std::optional<Date>& before, std::vector<FacetCount>* out);
 
   // Verifies the index: Xapian's own structural check, then Steppe's invariants (each article
   // has one id term, a stored record with that id, a well-formed date value). Appends one

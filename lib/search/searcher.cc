@@ -14,11 +14,14 @@
 #include "index/format.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
+#include "read/reader.h"
 #include "search/facets.h"
+#include "search/periods.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/snippet.h"
 #include "search/suggest.h"
+#include "util/directory_size.h"
 #include "util/xapian_errors.h"
 
 namespace steppe {
@@ -42,15 +45,6 @@ Xapian::Query AnyOf(const char* prefix, const std::vector<std::string>& names, A
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-uint64_t DirectorySize(const std::filesystem::path& dir) {
-  uint64_t size = 0;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
-    if (entry.is_regular_file(ec)) size += entry.file_size(ec);
-  }
-  return size;
-}
-
 std::optional<Date> DateFromValue(const std::string& value) {
   Date date;
   if (value.size() != 8 ||
@@ -58,6 +52,17 @@ std::optional<Date> DateFromValue(const std::string& value) {
            .ok()) {
     return std::nullopt;
   }
+  return date;
+}
+
+// The date of a bound of the date slot (YYYYMMDD, a month or year date's first day), as
+// precisely as the articles there know it: the day when one is dated to it, else the month.
+std::optional<Date> DateOfBound(const Xapian::Database& db, const std::string& value) {
+  std::optional<Date> date = DateFromValue(value);
+  if (!date || db.term_exists(prefix::kDay + value)) return date;
+  date->day = 0;
+  if (db.term_exists(prefix::kMonth + value.substr(0, 6))) return date;
+  date->month = 0;
   return date;
 }
 
@@ -164,7 +169,7 @@ Status Searcher::Impl::BuildQuery(const SearchRequest& request, const QueryNode&
   if (query->empty() && filters.empty()) {
     return Status::InvalidQuery(
         "the query has no words and no filters; give a word, a "
-        "\"phrase\", or a filter such as --company or --after");
+        "\"phrase\", or a filter such as a company or a date range");
   }
   if (query->empty()) *query = Xapian::Query::MatchAll;
   if (!filters.empty()) *query = Xapian::Query(Xapian::Query::OP_FILTER, *query, filters);
@@ -228,8 +233,8 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   *out = IndexSummary();
   out->documents = db.get_doccount();
   out->undated = out->documents - db.get_value_freq(slot::kDate);
-  out->first_date = DateFromValue(db.get_value_lower_bound(slot::kDate));
-  out->last_date = DateFromValue(db.get_value_upper_bound(slot::kDate));
+  out->first_date = DateOfBound(db, db.get_value_lower_bound(slot::kDate));
+  out->last_date = DateOfBound(db, db.get_value_upper_bound(slot::kDate));
   out->size_bytes = DirectorySize(dir);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
@@ -245,9 +250,7 @@ Status Searcher::Open(const Options& options, const std::filesystem::path& dir,
   std::error_code ec;
   if (!std::filesystem::exists(dir / "iamglass", ec) &&
       !std::filesystem::exists(dir / "iamchert", ec)) {
-    return Status::NotFound("cannot open index " + dir.string() +
-                            ": no index there; create it with 'steppe index PATH --db " +
-                            dir.string() + "'");
+    return NoIndexThere(dir);
   }
   try {
     Xapian::Database db(dir.string());
@@ -282,16 +285,29 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
 
 Status Searcher::Get(const std::string& id, Article* out) {
   try {
-    const std::string term = IdTerm(id);
+    std::string term = IdTerm(id);
+    std::error_code ec;
+    if (impl_->db.get_termfreq(term) == 0 && std::filesystem::exists(id, ec)) {
+      term = IdTerm(CanonicalPath(id));  // a file's path as given: its id is the canonical one
+    }
     Xapian::PostingIterator it = impl_->db.postlist_begin(term);
     if (it == impl_->db.postlist_end(term)) {
       return Status::NotFound("no article with id " + id + " in index " + impl_->dir.string() +
-                              "; ids are canonical file paths, as 'steppe search --json' shows");
+                              "; ids are canonical file paths, as search results show");
     }
     *out = ParseStoredArticle(impl_->db.get_document(*it).get_data());
     return Status::OK();
   } catch (...) {
     return StatusFromCurrentException("cannot read article " + id, impl_->dir);
+  }
+}
+
+Status Searcher::CountByPeriod(Period period, const std::optional<Date>& after,
+                               const std::optional<Date>& before, std::vector<FacetCount>* out) {
+  try {
+    return steppe::CountByPeriod(impl_->db, period, after, before, out);
+  } catch (...) {
+    return StatusFromCurrentException("cannot count by period", impl_->dir);
   }
 }
 
@@ -331,7 +347,7 @@ void CheckDocument(const Xapian::Database& db, Xapian::docid did, bool archive,
   const Xapian::Document doc = db.get_document(did);
   const std::vector<std::string> ids = IdTermsOf(db, doc, did, archive);
   const std::string where = "document " + std::to_string(did) + ": ";
-  const std::string fix = "; re-index its file with 'steppe index FILE'";
+  const std::string fix = "; index its file again";
   if (ids.size() != 1) {
     problems->push_back(where + std::to_string(ids.size()) + " id terms, not 1" + fix);
     return;
@@ -361,8 +377,8 @@ Status Searcher::Check(std::vector<std::string>* problems) {
           Xapian::Database::check(impl_->dir.string(), Xapian::DBCHECK_SHORT_TREE, &report);
       if (errors > 0) {
         problems->push_back("Xapian found " + std::to_string(errors) +
-                            " structural error(s); rebuild the index: move it aside and run "
-                            "'steppe index' on your files again. Report:\n" +
+                            " structural error(s); rebuild the index: move it aside and index "
+                            "your files again. Report:\n" +
                             report.str());
       }
       const bool archive = IsArchive(impl_->db);
