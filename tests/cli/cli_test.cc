@@ -5,7 +5,10 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "steppe/article.h"
@@ -32,6 +35,62 @@ std::string ReadAll(const fs::path& path) {
   std::stringstream buf;
   buf << in.rdbuf();
   return buf.str();
+}
+
+// Rows of RFC 4180 CSV: fields split by commas; a quoted field may hold commas, line breaks
+// and doubled quotes; rows end with CRLF. Fails the test on anything else.
+std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    std::string& field = rows.back().back();
+    if (quoted) {
+      if (c != '"') {
+        field += c;
+      } else if (i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"') {
+      EXPECT_TRUE(field.empty()) << "a quote inside an unquoted field, at byte " << i;
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\r') {
+      EXPECT_EQ(text[i + 1], '\n') << "a bare CR at byte " << i;
+      ++i;
+      if (i + 1 < text.size()) rows.emplace_back(1);
+    } else {
+      EXPECT_NE(c, '\n') << "a bare LF at byte " << i;
+      field += c;
+    }
+  }
+  EXPECT_FALSE(quoted) << "an unclosed quote";
+  return rows;
+}
+
+// "2023-12" -> "2024-01".
+std::string NextMonth(const std::string& month) {
+  int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2));
+  if (++m == 13) {
+    m = 1;
+    ++y;
+  }
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  return buf;
+}
+
+// Whether `text` names `flag` as itself: "--limit" but not inside "--limit-x".
+bool NamesFlag(const std::string& text, const std::string& flag) {
+  for (size_t at = text.find(flag); at != std::string::npos; at = text.find(flag, at + 1)) {
+    const char next = at + flag.size() < text.size() ? text[at + flag.size()] : ' ';
+    if (!std::isalnum(static_cast<unsigned char>(next)) && next != '-') return true;
+  }
+  return false;
 }
 
 class CliTest : public ::testing::Test {
@@ -324,6 +383,196 @@ TEST_F(CliTest, IndexSaysWhenItMergesItsShards) {
   const CliRun quiet = Steppe({"index", many.string(), "--db", db, "--jobs", "2", "--quiet"});
   ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
   EXPECT_EQ(quiet.err, "");
+}
+
+TEST_F(CliTest, SearchCsvHasAHeaderAndOneRfc4180RowPerHit) {
+  const CliRun run = Steppe({"search", "Zhanaozen", "--csv", "--limit", "100"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out.rfind("id,date,title,source,path,score,snippet\r\n", 0), 0u) << run.out;
+  EXPECT_NE(run.out.find('"'), std::string::npos) << "snippets with commas are quoted";
+  const std::vector<std::vector<std::string>> rows = ParseCsv(run.out);
+  const nlohmann::json j = Json({"search", "Zhanaozen", "--limit", "100"});
+  ASSERT_EQ(rows.size(), j["hits"].size() + 1);
+  for (size_t i = 0; i < j["hits"].size(); ++i) {
+    const nlohmann::json& hit = j["hits"][i];
+    const std::vector<std::string>& row = rows[i + 1];
+    ASSERT_EQ(row.size(), 7u) << i;
+    EXPECT_EQ(row[0], hit["id"]);
+    EXPECT_EQ(row[1], hit["date"].is_null() ? "" : hit["date"].get<std::string>());
+    EXPECT_EQ(row[2], hit["title"]);
+    EXPECT_EQ(row[3], hit["source"]);
+    EXPECT_EQ(row[4], hit["path"]);
+    EXPECT_NEAR(std::stod(row[5]), hit["score"].get<double>(), 1e-3);
+    EXPECT_EQ(row[6], hit["snippet"]);
+  }
+  EXPECT_EQ(Steppe({"search", "Zhanaozen", "--csv", "--json"}).exit_code, 2);
+}
+
+TEST_F(CliTest, FacetsByMonthListEveryMonthInDateOrderWithZerosKept) {
+  const nlohmann::json j = Json({"facets", "--field", "month"});
+  const nlohmann::json& months = j["month"];
+  ASSERT_GE(months.size(), 2u) << j;
+  std::map<std::string, size_t> counted;
+  for (size_t i = 0; i < months.size(); ++i) {
+    if (i > 0) {
+      EXPECT_EQ(months[i]["value"], NextMonth(months[i - 1]["value"])) << j;
+    }
+    if (months[i]["count"] > 0) counted[months[i]["value"]] = months[i]["count"];
+  }
+  EXPECT_GT(months.front()["count"], 0) << "from the first dated month";
+  EXPECT_GT(months.back()["count"], 0) << "to the last";
+  // The same counts as the month facet of stats, which lists only the months that have any.
+  std::map<std::string, size_t> facet;
+  const nlohmann::json stats = Json({"stats", "--limit", "1000"});
+  for (const auto& v : stats["facets"]["month"]) {
+    facet[v["value"]] = v["count"];
+  }
+  EXPECT_EQ(counted, facet);
+  EXPECT_LT(counted.size(), months.size()) << "the corpus has months without articles: " << j;
+
+  // With bounds, every month from --after to before --before, whatever the index holds.
+  const nlohmann::json bounded =
+      Json({"facets", "--field", "month", "--after", "2023-11", "--before", "2024-03"});
+  std::vector<std::string> values;
+  for (const auto& v : bounded["month"]) {
+    values.push_back(v["value"]);
+    const size_t expected = counted.count(v["value"]) ? counted[v["value"]] : 0;
+    EXPECT_EQ(v["count"].get<size_t>(), expected) << v;
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"2023-11", "2023-12", "2024-01", "2024-02"}));
+
+  const CliRun csv = Steppe({"facets", "--field", "year", "--csv"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.rfind("field,value,count\r\nyear,", 0), 0u) << csv.out;
+  EXPECT_EQ(Steppe({"facets", "--field", "company", "--after", "2023"}).exit_code, 2);
+}
+
+TEST_F(CliTest, ANegatedWordAfterAnySwitchIsAWordOfTheQuery) {
+  std::set<std::string> strike = Paths(Json({"search", "strike", "--limit", "100"}));
+  std::set<std::string> aktau = Paths(Json({"search", "Aktau", "--limit", "100"}));
+  ASSERT_FALSE(aktau.empty());
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"search", "--all-copies", "-Aktau", "strike"},
+                                             {"search", "--exact", "-Aktau", "strike"},
+                                             {"search", "--facets", "-Aktau", "strike"},
+                                             {"search", "strike", "--limit", "50", "-Aktau"},
+                                             {"search", "--limit=50", "-Aktau", "strike"}}) {
+    std::vector<std::string> with_json = args;
+    with_json.push_back("--json");
+    const CliRun run = Steppe(with_json);
+    ASSERT_LE(run.exit_code, 1) << args[1] << ": " << run.err;
+    const nlohmann::json j = nlohmann::json::parse(run.out);
+    const std::string query = j["query"];
+    EXPECT_TRUE(query == "-Aktau strike" || query == "strike -Aktau") << query;
+    for (const std::string& path : Paths(j)) {
+      EXPECT_FALSE(aktau.count(path)) << args[1] << ": " << path;
+    }
+  }
+  EXPECT_NE(Steppe({"search", "--no-such-flag", "strike"}).err.find("unrecognised"),
+            std::string::npos);
+}
+
+TEST_F(CliTest, ARelaxedSearchSaysSoInEveryFormat) {
+  const std::vector<std::string> query = {"search", "Zhanaozen", "xylophonequartz"};
+  const nlohmann::json j = Json(query);
+  ASSERT_TRUE(j["relaxed"].get<bool>()) << j;
+  ASSERT_FALSE(j["hits"].empty());
+  for (const auto& hit : j["hits"]) EXPECT_TRUE(hit["relaxed"].get<bool>());
+
+  std::vector<std::string> jsonl = query;
+  jsonl.push_back("--jsonl");
+  const CliRun lines = Steppe(jsonl);
+  std::istringstream in(lines.out);
+  for (std::string line; std::getline(in, line);) {
+    EXPECT_TRUE(nlohmann::json::parse(line)["relaxed"].get<bool>()) << line;
+  }
+  const CliRun text = Steppe(query);
+  EXPECT_NE(text.err.find("no article has every word"), std::string::npos) << text.err;
+  EXPECT_EQ(text.out.find("every word"), std::string::npos) << "the note is on stderr";
+
+  const nlohmann::json strict = Json({"search", "Zhanaozen"});
+  ASSERT_FALSE(strict["relaxed"].get<bool>());
+  for (const auto& hit : strict["hits"]) {
+    EXPECT_FALSE(hit["relaxed"].get<bool>());
+  }
+  EXPECT_EQ(Steppe({"search", "Zhanaozen"}).err, "");
+}
+
+TEST_F(CliTest, DatesAreAsPreciseAsKnownInEveryOutput) {
+  const fs::path extra = dir_->path() / "month-only";
+  fs::create_directories(extra);
+  std::ofstream(extra / "a.md") << "---\ntitle: Port news\ndate: 2023-12\n---\nTanker traffic "
+                                   "at the port of Kuryk grew.\n";
+  const std::string db = (dir_->path() / "month-only-db").string();
+  ASSERT_EQ(Steppe({"index", extra.string(), "--db", db}).exit_code, 0);
+  const nlohmann::json found = Json({"search", "Kuryk", "--db", db});
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["date"], "2023-12");
+  EXPECT_EQ(Json({"show", (extra / "a.md").string(), "--db", db})["date"], "2023-12");
+  const nlohmann::json stats = Json({"stats", "--db", db});
+  EXPECT_EQ(stats["first_date"], "2023-12");
+  EXPECT_EQ(stats["last_date"], "2023-12");
+  const CliRun csv = Steppe({"search", "Kuryk", "--db", db, "--csv"});
+  EXPECT_EQ(ParseCsv(csv.out).at(1).at(1), "2023-12");
+
+  // Undated: null in JSON, never "".
+  std::ofstream(extra / "b.md") << "Undated note\nNothing about Kuryk's date.\n";
+  ASSERT_EQ(Steppe({"index", extra.string(), "--db", db}).exit_code, 0);
+  const nlohmann::json undated = Json({"show", (extra / "b.md").string(), "--db", db});
+  EXPECT_TRUE(undated["date"].is_null()) << undated;
+}
+
+TEST_F(CliTest, TheCliTranslatesLibraryNamesIntoItsFlags) {
+  const fs::path bad = dir_->path() / "bad-date";
+  fs::create_directories(bad);
+  std::ofstream(bad / "a.md") << "---\ntitle: T\ndate: 2024-13-01\n---\nBody\n";
+  const CliRun run =
+      Steppe({"index", bad.string(), "--db", (dir_->path() / "strict-db").string(), "--strict"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("--strict"), std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find("Options::"), std::string::npos) << run.err;
+
+  const fs::path big = dir_->path() / "big";
+  fs::create_directories(big);
+  std::ofstream(big / "a.md") << "Big\n" << std::string(2 << 20, 'x') << "\n";
+  std::ofstream(big / "b.md") << "Small\nbody\n";
+  const CliRun skipped = Steppe(
+      {"index", big.string(), "--db", (dir_->path() / "big-db").string(), "--max-file-size", "1"});
+  EXPECT_EQ(skipped.exit_code, 0) << skipped.err;
+  EXPECT_NE(skipped.err.find("--max-file-size"), std::string::npos) << skipped.err;
+  EXPECT_EQ(skipped.err.find("Options::"), std::string::npos) << skipped.err;
+}
+
+TEST_F(CliTest, CliMdNamesEveryCommandAndFlagThatHelpShows) {
+  const std::string doc = ReadAll(STEPPE_DOCS_DIR "/cli.md");
+  const CliRun help = Steppe({"--help"});
+  std::istringstream lines(help.out.substr(help.out.find("Commands:\n") + 10));
+  std::vector<std::string> commands;
+  for (std::string line; std::getline(lines, line) && !line.empty();) {
+    commands.push_back(line.substr(2, line.find(' ', 2) - 2));
+  }
+  ASSERT_GE(commands.size(), 8u) << help.out;
+  const std::regex flag_re("(^|[ ,])(--[a-z][a-z-]*)");
+  for (const std::string& command : commands) {
+    const size_t heading = doc.find("\n## " + command + "\n");
+    ASSERT_NE(heading, std::string::npos) << "cli.md has no section '## " << command << "'";
+    const std::string section = doc.substr(heading, doc.find("\n## ", heading + 1) - heading);
+    const CliRun run = Steppe({command, "--help"});
+    ASSERT_EQ(run.exit_code, 0) << command;
+    std::istringstream options(run.out);
+    size_t flags = 0;
+    for (std::string line; std::getline(options, line);) {
+      if (line.rfind("  -", 0) != 0) continue;
+      std::smatch m;
+      if (!std::regex_search(line, m, flag_re)) continue;
+      const std::string flag = m[2];
+      ++flags;
+      if (flag == "--help" || flag == "--db") continue;  // every command's, said once at the top
+      EXPECT_TRUE(NamesFlag(section, flag)) << "cli.md's '## " << command << "' lacks " << flag;
+    }
+    EXPECT_GE(flags, 2u) << command;
+  }
+  EXPECT_TRUE(NamesFlag(doc, "--db"));
 }
 
 TEST_F(CliTest, ShowAndStats) {

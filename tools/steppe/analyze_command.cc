@@ -14,12 +14,6 @@ namespace po = boost::program_options;
 namespace steppe::cli {
 namespace {
 
-std::string JoinKeys(const std::vector<std::string>& keys) {
-  std::string out;
-  for (const std::string& k : keys) out += (out.empty() ? "" : ",") + k;
-  return out.empty() ? "-" : out;
-}
-
 std::string OrDash(const std::string& s) { return s.empty() ? "-" : s; }
 
 }  // namespace
@@ -56,7 +50,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
     buf << in.rdbuf();
     text = buf.str();
   } else {
-    for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+    text = Join(words, " ");
   }
   if (text.empty()) {
     PrintError("analyze needs TEXT or --file F; e.g. 'steppe analyze Zhanaozen'");
@@ -64,7 +58,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
   }
   std::vector<AnalysedWord> analysed;
   if (Status s = AnalyseText(text, lang, &analysed); !s.ok()) {
-    PrintError(s.message());
+    PrintError(s);
     return kExitError;
   }
   std::printf("%-20s %-8s %-4s %-20s %-20s %-20s %s\n", "word", "script", "lang", "exact", "stem",
@@ -72,7 +66,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
   for (const AnalysedWord& w : analysed) {
     std::printf("%-20s %-8s %-4s %-20s %-20s %-20s %s\n", w.surface.c_str(), w.script.c_str(),
                 w.lang.c_str(), w.exact.c_str(), OrDash(w.stem).c_str(), OrDash(w.translit).c_str(),
-                JoinKeys(w.keys).c_str());
+                OrDash(Join(w.keys, ",")).c_str());
   }
   return kExitFound;
 }

@@ -22,12 +22,11 @@ int RunCheck(const std::vector<std::string>& args) {
   po::variables_map vm;
   int exit_code = 0;
   if (!ParseArgs(args, visible, {}, {}, &vm, "check [--db DIR]", &exit_code)) return exit_code;
-  std::unique_ptr<Searcher> searcher;
+  std::unique_ptr<Searcher> searcher = OpenSearcher(ResolveDb(db));
+  if (!searcher) return kExitError;
   std::vector<std::string> problems;
-  Status s = Searcher::Open(Options(), ResolveDb(db), &searcher);
-  if (s.ok()) s = searcher->Check(&problems);
-  if (!s.ok()) {
-    PrintError(s.message());
+  if (Status s = searcher->Check(&problems); !s.ok()) {
+    PrintError(s);
     return kExitError;
   }
   for (const std::string& p : problems) std::printf("%s\n", p.c_str());

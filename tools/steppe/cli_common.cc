@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "cli_common.h"
 
-#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -13,6 +12,15 @@ std::string Count(size_t n, std::string_view noun) {
   std::string out = std::to_string(n) + " ";
   out.append(noun);
   if (n != 1) out += 's';
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.append(separator);
+    out += items[i];
+  }
   return out;
 }
 
@@ -45,54 +53,93 @@ bool ParseArgs(const std::vector<std::string>& args, const po::options_descripti
   return true;
 }
 
-void PrintError(std::string_view message) { std::cerr << "steppe: " << message << "\n"; }
+namespace {
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  *out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          *out += buf;
-        } else {
-          *out += c;
-        }
-    }
+// The option `arg` names in `options` ("--limit", "--limit=5", "-h"), or null.
+const po::option_description* FindOption(const std::string& arg,
+                                         const po::options_description& options) {
+  if (arg.rfind("--", 0) == 0) {
+    return options.find_nothrow(arg.substr(2, arg.find('=') - 2), false);
   }
-  *out += '"';
+  if (arg.size() >= 2 && arg[0] == '-') return options.find_nothrow(arg.substr(0, 2), false);
+  return nullptr;
 }
 
-std::string FacetsJson(const std::vector<Facet>& facets) {
-  std::string out = "{";
-  for (size_t i = 0; i < facets.size(); ++i) {
-    if (i) out += ",";
-    AppendJsonString(facets[i].field, &out);
-    out += ":[";
-    for (size_t j = 0; j < facets[i].values.size(); ++j) {
-      out += j ? ",{\"value\":" : "{\"value\":";
-      AppendJsonString(facets[i].values[j].value, &out);
-      out += ",\"count\":" + std::to_string(facets[i].values[j].count) + "}";
+}  // namespace
+
+void SplitWords(const std::vector<std::string>& args, const po::options_description& options,
+                std::vector<std::string>* flags, std::vector<std::string>* words) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      words->insert(words->end(), args.begin() + i + 1, args.end());
+      return;
     }
-    out += "]";
+    const po::option_description* option = FindOption(arg, options);
+    // An unknown "--name" goes to Boost too, which says it is not an option.
+    if (option == nullptr && arg.rfind("--", 0) != 0) {
+      words->push_back(arg);
+      continue;
+    }
+    flags->push_back(arg);
+    // "--limit 5", "-j 4": the next argument is the value, whatever it looks like.
+    const bool inline_value =
+        arg.find('=') != std::string::npos || (arg.rfind("--", 0) != 0 && arg.size() > 2);
+    if (option != nullptr && !inline_value && option->semantic()->min_tokens() > 0 &&
+        i + 1 < args.size()) {
+      flags->push_back(args[++i]);
+    }
   }
-  return out + "}";
+}
+
+bool ParseDateFlag(const std::string& name, const std::string& value, std::optional<Date>* out) {
+  if (value.empty()) return true;
+  Date date;
+  if (Status s = Date::Parse(value, &date); !s.ok()) {
+    PrintError("--" + name + ": " + s.message());
+    return false;
+  }
+  *out = date;
+  return true;
+}
+
+void PrintError(std::string_view message) { std::cerr << "steppe: " << message << "\n"; }
+
+std::string CliText(std::string message) {
+  static const std::pair<std::string_view, std::string_view> kFlags[] = {
+      {"Options::wait_for_writer_seconds", "--wait"},
+      {"Options::max_file_bytes", "--max-file-size"},
+      {"Options::gazetteer_file", "--gazetteer"},
+      {"Options::strict", "--strict"},
+  };
+  for (const auto& [name, flag] : kFlags) {
+    for (size_t at; (at = message.find(name)) != std::string::npos;) {
+      message.replace(at, name.size(), flag);
+    }
+  }
+  return message;
+}
+
+void PrintError(const Status& status, std::string_view hint) {
+  std::string message = CliText(status.message());
+  if (!hint.empty()) message.append("; ").append(hint);
+  PrintError(message);
+}
+
+std::string OpenHint(const Status& status, const std::string& db) {
+  if (status.IsNotFound()) return "create it with 'steppe index PATH --db " + db + "'";
+  if (status.IsCorruption()) return "'steppe check --db " + db + "' says more";
+  if (status.IsInvalidArgument()) return "e.g. 'steppe index PATH --db NEWDIR'";
+  return "";
+}
+
+std::unique_ptr<Searcher> OpenSearcher(const std::string& db) {
+  std::unique_ptr<Searcher> searcher;
+  if (Status s = Searcher::Open(Options(), db, &searcher); !s.ok()) {
+    PrintError(s, OpenHint(s, db));
+    return nullptr;
+  }
+  return searcher;
 }
 
 }  // namespace steppe::cli

@@ -3,12 +3,13 @@
 #define STEPPE_TOOLS_STEPPE_CLI_COMMON_H_
 
 #include <boost/program_options.hpp>
-#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "steppe/search.h"
+#include "steppe/article.h"
+#include "steppe/searcher.h"
 #include "steppe/status.h"
 
 namespace steppe::cli {
@@ -30,17 +31,39 @@ bool ParseArgs(const std::vector<std::string>& args,
                const boost::program_options::positional_options_description& positional,
                boost::program_options::variables_map* vm, std::string_view usage, int* exit_code);
 
+// Splits `args` by the option table `options`: options and their values go to *flags, in
+// order, for ParseArgs; everything else, including words that start with "-" but name no
+// option (-Aktau, -lang:en), to *words. After "--" every argument is a word.
+void SplitWords(const std::vector<std::string>& args,
+                const boost::program_options::options_description& options,
+                std::vector<std::string>* flags, std::vector<std::string>* words);
+
 // "1 article", "2 articles": a count and its noun, in the plural unless the count is 1.
 std::string Count(size_t n, std::string_view noun);
+
+// The items with `separator` between them.
+std::string Join(const std::vector<std::string>& items, std::string_view separator);
+
+// Parses the date given to --`name` into *out; leaves it empty for an empty value. Prints the
+// accepted forms and returns false for a bad one.
+bool ParseDateFlag(const std::string& name, const std::string& value, std::optional<Date>* out);
 
 // Prints "steppe: message" to stderr.
 void PrintError(std::string_view message);
 
-// Writes `s` as a JSON string literal (quotes included) to `out`.
-void AppendJsonString(std::string_view s, std::string* out);
+// `message` with the library's names for its options (Options::strict, ...) replaced by this
+// tool's flags (--strict, ...): the library speaks to programmers, the tool to its users.
+std::string CliText(std::string message);
 
-// {"company":[{"value":"KazMunayGas","count":4},...],...}
-std::string FacetsJson(const std::vector<Facet>& facets);
+// Prints a library error as "steppe: message", with the library's names for its options
+// replaced by this tool's flags (Options::strict -> --strict, ...), then "; hint" if any.
+void PrintError(const Status& status, std::string_view hint = "");
+
+// What to do when the index at `db` cannot be opened: create it, check it or rebuild it.
+std::string OpenHint(const Status& status, const std::string& db);
+
+// Opens the index at `db` for searching, or prints why not (with OpenHint) and returns null.
+std::unique_ptr<Searcher> OpenSearcher(const std::string& db);
 
 }  // namespace steppe::cli
 

@@ -31,7 +31,7 @@ int RunCompact(const std::vector<std::string>& args) {
   }
   uint64_t before = 0, after = 0;
   if (Status s = Index::Compact(ResolveDb(db), options, &before, &after); !s.ok()) {
-    PrintError(s.message());
+    PrintError(s, OpenHint(s, ResolveDb(db)));
     return kExitError;
   }
   std::printf("compacted %s%s: %.1f MiB -> %.1f MiB\n", ResolveDb(db).c_str(),

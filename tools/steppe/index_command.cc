@@ -66,7 +66,7 @@ int RunIndex(const std::vector<std::string>& args) {
   ProgressLine progress;
   options.on_problem = [&](const Problem& p) {
     progress.Finish();  // a problem line must not land in the middle of the progress line
-    PrintError(p.ToString());
+    PrintError(CliText(p.ToString()));
   };
   if (!quiet) {
     options.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
@@ -74,7 +74,7 @@ int RunIndex(const std::vector<std::string>& args) {
   }
   std::unique_ptr<Index> index;
   if (Status s = Index::Open(options, db, &index); !s.ok()) {
-    PrintError(s.message());
+    PrintError(s, s.IsInvalidArgument() ? OpenHint(s, db) : "");
     return kExitError;
   }
   IndexStats stats;
@@ -82,13 +82,13 @@ int RunIndex(const std::vector<std::string>& args) {
     Status s = index->AddPath(path, &stats);
     if (s.ok() && prune) s = index->Prune(path, &stats);
     if (!s.ok()) {
-      PrintError(s.message());
+      PrintError(s);
       return kExitError;
     }
   }
   progress.Finish();
   if (Status s = index->Commit(); !s.ok()) {
-    PrintError(s.message());
+    PrintError(s);
     return kExitError;
   }
   const double seconds =
