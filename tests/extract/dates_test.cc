@@ -196,22 +196,23 @@ TEST(DatesTest, MentionsDeepInALongTextKeepTheirOffsets) {
 }
 
 // Readers repair UTF-8 before extraction; broken bytes that slip through must not crash.
-TEST(DatesTest, BrokenTextDoesNotCrash) {
+TEST(DatesTest, BrokenTextGivesNoDateButHidesNoRealOne) {
+  // Cut-off or invalid bytes and incomplete dates: no date, and no read past the text.
   const std::string broken[] = {
-      "\xD0",
-      "28 \xD1\x84\xD0",
-      "\xFF\xFE 16.12.2023",
-      "28 февраля \x80\x80 2024",
-      "16.12.",
-      "16.12.20",
-      "2024 жылғы",
-      "Feb. 28,",
-      std::string(1000, '9'),
+      "\xD0",       "28 \xD1\x84\xD0", "28 февраля \x80\x80 2024", "16.12.", "16.12.20",
+      "2024 жылғы", "Feb. 28,",        std::string(1000, '9'),
   };
   for (const std::string& text : broken) {
-    FindDateline(text);
-    FindDateMentions(text);
+    EXPECT_EQ(FindDateline(text), std::nullopt) << text;
+    EXPECT_TRUE(FindDateMentions(text).empty()) << text;
   }
+  // Replacement characters (what cleaning leaves of bad bytes) before a date do not hide it.
+  const std::string garbled = "\uFFFD\uFFFD 16.12.2023";
+  ASSERT_TRUE(FindDateline(garbled).has_value());
+  EXPECT_EQ(FindDateline(garbled)->ToString(), "2023-12-16");
+  const std::vector<DateMention> mentions = FindDateMentions(garbled);
+  ASSERT_EQ(mentions.size(), 1u);
+  EXPECT_EQ(garbled.substr(mentions[0].begin, mentions[0].end - mentions[0].begin), "16.12.2023");
 }
 
 TEST(DatesTest, DatelineCutAtTheWindowStaysWhole) {
