@@ -62,23 +62,25 @@ class STEPPE_EXPORT Index {
   // The number of articles in the index, committed or not.
   size_t document_count() const;
 
-  // Rewrites the index at `dir` compactly (Xapian's compaction: full blocks, no free space),
-  // replacing it when done. Needs the index not to be open for writing; searchers that have
-  // it open keep reading the old files until they reopen. *before and *after get the sizes
-  // of the index directory on disk, in bytes, before and after. Same as Compact(dir,
-  // CompactOptions(), before, after).
-  static Status Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after);
-
   // What Compact may leave out.
   struct CompactOptions {
     // Also leave out every article's term list, about a fifth of a compact index. Searches
     // find and rank the same, but the index can never be updated: Open refuses it.
     bool archive = false;
   };
-  // Compact, leaving out what `options` says; an archive is marked so that Index::Open
-  // refuses it.
+
+  // What one Compact call did: the bytes of the index directory on disk before and after.
+  struct CompactStats {
+    uint64_t bytes_before = 0;
+    uint64_t bytes_after = 0;
+  };
+
+  // Rewrites the index at `dir` compactly (Xapian's compaction: full blocks, no free space),
+  // leaving out what `options` says, and replaces it when done; fills *stats when it is not
+  // null. Needs the index not to be open for writing (Busy otherwise); searchers that have
+  // it open keep reading the old files until they reopen.
   static Status Compact(const std::filesystem::path& dir, const CompactOptions& options,
-                        uint64_t* before, uint64_t* after);
+                        CompactStats* stats);
 
  private:
   struct Impl;

@@ -152,9 +152,10 @@ Status BusyMessage(const std::filesystem::path& dir) {
   std::ifstream in(PidFile(dir));
   std::string pid;
   std::getline(in, pid);
-  return Status::Busy("index " + dir.string() + " is being written by another process" +
-                      (pid.empty() ? "" : " (pid " + pid + ")") +
-                      "; try again when it has finished, or wait for it (Options::wait_for_writer_seconds)");
+  return Status::Busy(
+      "index " + dir.string() + " is being written by another process" +
+      (pid.empty() ? "" : " (pid " + pid + ")") +
+      "; try again when it has finished, or wait for it (Options::wait_for_writer_seconds)");
 }
 
 Status OpenWritable(const Options& options, const std::filesystem::path& dir,
@@ -382,16 +383,14 @@ Status MakeArchive(const std::filesystem::path& dir) {
 
 }  // namespace
 
-Status Index::Compact(const std::filesystem::path& dir, uint64_t* before, uint64_t* after) {
-  return Compact(dir, CompactOptions(), before, after);
-}
-
 Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& options,
-                      uint64_t* before, uint64_t* after) {
+                      CompactStats* stats) {
+  CompactStats ignored;
+  if (stats == nullptr) stats = &ignored;
   if (IsArchiveAt(dir)) {  // never written since it was compacted: at most, finish it
-    *before = DirectorySize(dir);
+    stats->bytes_before = DirectorySize(dir);
     if (Status s = RemoveTermLists(dir); !s.ok()) return s;
-    *after = DirectorySize(dir);
+    stats->bytes_after = DirectorySize(dir);
     return Status::OK();
   }
   Xapian::WritableDatabase db;
@@ -403,7 +402,7 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
   } catch (...) {
     return StatusFromCurrentException("cannot compact", dir);
   }
-  *before = DirectorySize(dir);
+  stats->bytes_before = DirectorySize(dir);
   // A killed run's shards go into the copy too: the old directory, with them, is removed.
   std::vector<std::filesystem::path> sources = {dir};
   for (const auto& shard : LeftoverShards(dir)) sources.push_back(shard);
@@ -412,7 +411,7 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
   if (options.archive) {
     if (Status s = MakeArchive(dir); !s.ok()) return s;
   }
-  *after = DirectorySize(dir);
+  stats->bytes_after = DirectorySize(dir);
   return Status::OK();
 }
 

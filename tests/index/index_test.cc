@@ -454,10 +454,11 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
                                                     std::to_string(i) + ".\n");
   }
   ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
-  uint64_t before = 0, compact = 0, archive = 0;
-  ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &compact).ok());
-  ASSERT_TRUE(Index::Compact(dir.path() / "db", {.archive = true}, &before, &archive).ok());
-  EXPECT_LT(archive, compact);
+  Index::CompactStats compact, archive;
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", {}, &compact).ok());
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", {.archive = true}, &archive).ok());
+  EXPECT_EQ(archive.bytes_before, compact.bytes_after);
+  EXPECT_LT(archive.bytes_after, compact.bytes_after);
 
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
@@ -473,9 +474,10 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
   const Status refused = Index::Open(Options(), dir.path() / "db", &index);
   EXPECT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("is an archive"), std::string::npos) << refused.message();
-  uint64_t again = 0;
-  EXPECT_TRUE(Index::Compact(dir.path() / "db", &before, &again).ok());  // nothing to do
-  EXPECT_EQ(again, archive);
+  Index::CompactStats again;
+  EXPECT_TRUE(Index::Compact(dir.path() / "db", {}, &again).ok());  // nothing to do
+  EXPECT_EQ(again.bytes_after, archive.bytes_after);
+  EXPECT_TRUE(Index::Compact(dir.path() / "db", {}, nullptr).ok()) << "stats are optional";
 }
 
 TEST(IndexTest, CompactFinishesAnArchiveCutShortBeforeItsTermListsWent) {
@@ -487,10 +489,10 @@ TEST(IndexTest, CompactFinishesAnArchiveCutShortBeforeItsTermListsWent) {
     db.set_metadata(kArchiveKey, "no term lists");  // marked, then the run was killed
   }
   ASSERT_TRUE(std::filesystem::exists(dir.path() / "db/termlist.glass"));
-  uint64_t before = 0, after = 0;
-  ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &after).ok());
+  Index::CompactStats stats;
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", {}, &stats).ok());
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/termlist.glass"));
-  EXPECT_LT(after, before);
+  EXPECT_LT(stats.bytes_after, stats.bytes_before);
 }
 
 TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
@@ -517,9 +519,9 @@ TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
     ASSERT_TRUE(shard->AddPath(dir.path() / "left", &stats).ok());
     ASSERT_TRUE(MarkShardCommitted(dir.path() / "db/shards/1-00000").ok());
   }
-  uint64_t before = 0, after = 0;
-  ASSERT_TRUE(Index::Compact(dir.path() / "db", &before, &after).ok());
-  EXPECT_LT(after, before);
+  Index::CompactStats compacted;
+  ASSERT_TRUE(Index::Compact(dir.path() / "db", {}, &compacted).ok());
+  EXPECT_LT(compacted.bytes_after, compacted.bytes_before);
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/shards"));
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());

@@ -29,14 +29,14 @@ int RunCompact(const std::vector<std::string>& args) {
   if (!ParseArgs(args, visible, {}, {}, &vm, "compact [--archive] [--db DIR]", &exit_code)) {
     return exit_code;
   }
-  uint64_t before = 0, after = 0;
-  if (Status s = Index::Compact(ResolveDb(db), options, &before, &after); !s.ok()) {
+  Index::CompactStats stats;
+  if (Status s = Index::Compact(ResolveDb(db), options, &stats); !s.ok()) {
     PrintError(s, OpenHint(s, ResolveDb(db)));
     return kExitError;
   }
   std::printf("compacted %s%s: %.1f MiB -> %.1f MiB\n", ResolveDb(db).c_str(),
-              options.archive ? " as a read-only archive" : "", before / 1048576.0,
-              after / 1048576.0);
+              options.archive ? " as a read-only archive" : "", stats.bytes_before / 1048576.0,
+              stats.bytes_after / 1048576.0);
   return kExitFound;
 }
 
