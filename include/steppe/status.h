@@ -40,6 +40,13 @@ class [[nodiscard]] STEPPE_EXPORT Status {
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
+  bool IsNotFound() const { return code_ == Code::kNotFound; }
+  bool IsInvalidArgument() const { return code_ == Code::kInvalidArgument; }
+  bool IsInvalidQuery() const { return code_ == Code::kInvalidQuery; }
+  bool IsBusy() const { return code_ == Code::kBusy; }
+  bool IsCorruption() const { return code_ == Code::kCorruption; }
+  bool IsIoError() const { return code_ == Code::kIoError; }
+  bool IsInternal() const { return code_ == Code::kInternal; }
   Code code() const { return code_; }
   // The human-readable message; empty on success.
   const std::string& message() const { return message_; }

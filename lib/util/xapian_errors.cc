@@ -15,6 +15,7 @@ Status StatusFromCurrentException(const std::string& what, const std::filesystem
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const Xapian::DatabaseLockError& e) {
+    if (!LockHeldByAnother(e.get_msg())) return ReadOnlyIndex(dir, e.get_msg());
     return Status::Busy(where +
                         "it is being written by another process; try again when "
                         "that process has finished");
@@ -39,6 +40,18 @@ Status StatusFromCurrentException(const std::string& what, const std::filesystem
   } catch (const std::exception& e) {
     return Status::Internal(where + e.what() + "; please report this");
   }
+}
+
+// Xapian 1.4 (FlintLock::throw_databaselockerror) says "already locked" only when another
+// process holds the lock; it explains every other failure ("Couldn't open lockfile: ...").
+bool LockHeldByAnother(const std::string& lock_error_message) {
+  return lock_error_message.find("already locked") != std::string::npos;
+}
+
+Status ReadOnlyIndex(const std::filesystem::path& dir, const std::string& why) {
+  return Status::IoError("index " + dir.string() + " is read-only for this user: " + why +
+                         "; search, show, stats and check still work; to change it, run as a "
+                         "user who may write there, or index into a copy with --db");
 }
 
 }  // namespace steppe

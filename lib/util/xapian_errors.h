@@ -14,6 +14,13 @@ namespace steppe {
 // std::bad_alloc is rethrown: it is the one exception Steppe lets escape.
 Status StatusFromCurrentException(const std::string& what, const std::filesystem::path& dir);
 
+// Whether Xapian's DatabaseLockError message says that another writer holds the lock, rather
+// than that the lock could not be taken at all (no permission, a read-only file system).
+bool LockHeldByAnother(const std::string& lock_error_message);
+
+// The IoError for an index this user may read but not change, `why` saying what refused.
+Status ReadOnlyIndex(const std::filesystem::path& dir, const std::string& why);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_UTIL_XAPIAN_ERRORS_H_

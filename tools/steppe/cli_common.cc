@@ -95,4 +95,12 @@ std::string FacetsJson(const std::vector<Facet>& facets) {
   return out + "}";
 }
 
+bool CheckCount(std::string_view name, long long value) {
+  if (value >= 0) return true;
+  const std::string option = "--" + std::string(name);
+  PrintError(option + ": " + std::to_string(value) + " is negative; give 0 or more, e.g. " +
+             option + " 20");
+  return false;
+}
+
 }  // namespace steppe::cli

@@ -36,6 +36,10 @@ std::string Count(size_t n, std::string_view noun);
 // Prints "steppe: message" to stderr.
 void PrintError(std::string_view message);
 
+// Whether the count option --`name` is 0 or more; prints why not. Count options are parsed
+// signed, so that --limit -1 is refused rather than wrapped round to "no limit".
+bool CheckCount(std::string_view name, long long value);
+
 // Writes `s` as a JSON string literal (quotes included) to `out`.
 void AppendJsonString(std::string_view s, std::string* out);
 

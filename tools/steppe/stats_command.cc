@@ -24,7 +24,7 @@ bool Summarise(const std::string& db, size_t limit, IndexSummary* summary) {
 
 int RunStats(const std::vector<std::string>& args) {
   std::string db;
-  size_t limit = 5;
+  long long limit = 5;
   bool json = false;
   po::options_description visible(
       "Prints what the index holds: articles, date range, size on disk, and the most\n"
@@ -40,7 +40,7 @@ int RunStats(const std::vector<std::string>& args) {
     return exit_code;
   }
   IndexSummary summary;
-  if (!Summarise(db, limit, &summary)) return kExitError;
+  if (!CheckCount("limit", limit) || !Summarise(db, limit, &summary)) return kExitError;
   const std::string first = summary.first_date ? summary.first_date->ToString() : "";
   const std::string last = summary.last_date ? summary.last_date->ToString() : "";
   if (json) {
@@ -69,7 +69,7 @@ int RunStats(const std::vector<std::string>& args) {
 
 int RunFacets(const std::vector<std::string>& args) {
   std::string db, field;
-  size_t limit = 20;
+  long long limit = 20;
   bool json = false;
   po::options_description visible(
       "Lists facet values over the whole index, most frequent first: companies and\n"
@@ -86,7 +86,7 @@ int RunFacets(const std::vector<std::string>& args) {
     return exit_code;
   }
   IndexSummary summary;
-  if (!Summarise(db, limit, &summary)) return kExitError;
+  if (!CheckCount("limit", limit) || !Summarise(db, limit, &summary)) return kExitError;
   std::vector<Facet> shown;
   for (const Facet& facet : summary.facets) {
     if (field.empty() || facet.field == field) shown.push_back(facet);
