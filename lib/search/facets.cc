@@ -49,10 +49,15 @@ std::vector<FacetCount> EntitySpy::Top(size_t limit) const {
   return out;
 }
 
-void FacetCounter::Register(Xapian::Enquire* enquire) {
+void FacetCounter::operator()(const Xapian::Document& doc, double weight) {
+  if (group_slot_) {
+    const std::string group = doc.get_value(*group_slot_);
+    if (!group.empty() && !groups_seen_.insert(group).second) return;
+  }
+  ++matches_;
   for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{
            &companies_, &places_, &year_, &month_, &source_, &lang_}) {
-    enquire->add_matchspy(spy);
+    (*spy)(doc, weight);
   }
 }
 

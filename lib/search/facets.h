@@ -6,7 +6,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "index/prefixes.h"
@@ -35,14 +37,26 @@ class EntitySpy : public Xapian::MatchSpy {
   std::map<std::string, Counts> by_key_;
 };
 
-// The spies of every facet, registered on one Enquire; Collect() reads them after get_mset.
-class FacetCounter {
+// Counts the matches and the values of every facet, registered on one Enquire; read it after
+// get_mset. With `group_slot` set, copies of one story (documents sharing a non-empty value
+// there, as search collapses them) count once, under the first copy seen: the counts then
+// agree with the collapsed list. Every match is seen only when get_mset checks them all.
+class FacetCounter : public Xapian::MatchSpy {
  public:
-  // Adds the spies to `enquire`, which must not outlive this counter.
-  void Register(Xapian::Enquire* enquire);
+  explicit FacetCounter(std::optional<Xapian::valueno> group_slot = std::nullopt)
+      : group_slot_(group_slot) {}
+
+  // Adds this counter to `enquire`, which must not outlive it.
+  void Register(Xapian::Enquire* enquire) { enquire->add_matchspy(this); }
+  void operator()(const Xapian::Document& doc, double weight) override;
   std::vector<Facet> Collect(size_t limit) const;
+  // The matches counted: stories when grouping, else articles.
+  size_t matches() const { return matches_; }
 
  private:
+  std::optional<Xapian::valueno> group_slot_;
+  std::unordered_set<std::string> groups_seen_;
+  size_t matches_ = 0;
   EntitySpy companies_{slot::kCompanies};
   EntitySpy places_{slot::kPlaces};
   Xapian::ValueCountMatchSpy year_{slot::kYear}, month_{slot::kMonth};
