@@ -67,4 +67,22 @@ std::vector<Facet> FacetCounter::Collect(size_t limit) const {
           {"source", TopValues(source_, limit)}, {"lang", TopValues(lang_, limit)}};
 }
 
+void MatchSampler::operator()(const Xapian::Document& doc, double) {
+  if (seen_ >= sample_) return;
+  ++seen_;
+  const Xapian::docid id = doc.get_docid();
+  first_ = first_ == 0 ? id : std::min(first_, id);
+  last_ = std::max(last_, id);
+  if (group_slot_) {
+    const std::string group = doc.get_value(*group_slot_);
+    if (!group.empty() && !groups_seen_.insert(group).second) return;
+  }
+  ++stories_;
+}
+
+std::optional<double> MatchSampler::Estimate(Xapian::docid last_docid) const {
+  if (seen_ < sample_ || last_ < first_ || last_docid < last_) return std::nullopt;
+  return static_cast<double>(stories_) * (last_docid - first_ + 1) / (last_ - first_ + 1);
+}
+
 }  // namespace steppe

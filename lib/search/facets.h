@@ -63,6 +63,34 @@ class FacetCounter : public Xapian::MatchSpy {
   Xapian::ValueCountMatchSpy source_{slot::kSource}, lang_{slot::kLang};
 };
 
+// Estimates how many stories match a big search from its first `sample` matches. Xapian
+// checks every match, in docid order, until it has checked check_at_least of them (only then
+// may it skip documents that cannot rank), so the first `sample` are a fair sample of the
+// docids they span: the stories among them, scaled from that span (first match to last of
+// the sample) to the rest of the docids. It assumes the matches spread evenly over the docids
+// after the first: right for words, and for dates when newer articles were indexed later;
+// a search whose matches all lie among the first articles indexed is overestimated. With
+// `group_slot` set, copies of one story count once, as search collapses them.
+class MatchSampler : public Xapian::MatchSpy {
+ public:
+  MatchSampler(Xapian::doccount sample, std::optional<Xapian::valueno> group_slot)
+      : sample_(sample), group_slot_(group_slot) {}
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // The estimate for a database whose docids end at `last_docid`; nothing when fewer than
+  // `sample` matches were seen.
+  std::optional<double> Estimate(Xapian::docid last_docid) const;
+
+ private:
+  Xapian::doccount sample_;
+  std::optional<Xapian::valueno> group_slot_;
+  Xapian::doccount seen_ = 0;
+  size_t stories_ = 0;
+  Xapian::docid first_ = 0;  // the smallest docid among the sample
+  Xapian::docid last_ = 0;   // the largest
+  std::unordered_set<std::string> groups_seen_;
+};
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_SEARCH_FACETS_H_
