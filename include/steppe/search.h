@@ -82,8 +82,8 @@ struct STEPPE_EXPORT Facet {
 struct STEPPE_EXPORT SearchResults {
   // Matches as `hits` pages through them: a story whose copies collapse into one hit counts
   // once (every article with all_copies). An estimate, and bounds that hold for certain; all
-  // three are equal, and exact, whatever offset and limit are, when there are up to 1000
-  // matches or facets were counted.
+  // three are equal, and exact, whatever offset and limit are, when up to 1000 articles
+  // match or facets were counted.
   size_t total_estimated = 0;
   size_t total_lower = 0;
   size_t total_upper = 0;

@@ -80,6 +80,11 @@ void MatchSampler::operator()(const Xapian::Document& doc, double) {
   ++stories_;
 }
 
+std::optional<size_t> MatchSampler::Exact() const {
+  if (seen_ >= sample_) return std::nullopt;
+  return stories_;
+}
+
 std::optional<double> MatchSampler::Estimate(Xapian::docid last_docid) const {
   if (seen_ < sample_ || last_ < first_ || last_docid < last_) return std::nullopt;
   return static_cast<double>(stories_) * (last_docid - first_ + 1) / (last_ - first_ + 1);

@@ -77,6 +77,8 @@ class MatchSampler : public Xapian::MatchSpy {
       : sample_(sample), group_slot_(group_slot) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
+  // The stories matching, when fewer than `sample` matches were seen: then they were all.
+  std::optional<size_t> Exact() const;
   // The estimate for a database whose docids end at `last_docid`; nothing when fewer than
   // `sample` matches were seen.
   std::optional<double> Estimate(Xapian::docid last_docid) const;

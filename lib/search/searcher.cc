@@ -108,12 +108,11 @@ std::string PositiveText(const QueryNode& node) {
   return text;
 }
 
-// The hits a search fetches: the page, and at least `check` from the top, so that a match
-// set no bigger than that is seen whole (Xapian counts a collapsed match exactly only then).
+// The hits a search fetches from the top (the page and those before it), and how many
+// matches Xapian checks at least: every match up to that many, which counts them exactly.
 struct MatchWindow {
   Xapian::doccount first = 0;  // the page's first hit
-  Xapian::doccount end = 0;    // one past its last
-  Xapian::doccount fetch = 0;  // hits fetched from the top
+  Xapian::doccount end = 0;    // one past its last: the hits fetched
   Xapian::doccount check = 0;  // matches Xapian checks at least
 };
 
@@ -122,30 +121,23 @@ Xapian::doccount ClampCount(size_t n) {
       std::min<size_t>(n, std::numeric_limits<Xapian::doccount>::max()));
 }
 
-// `counted`: a counter sees every match, so the window need hold only the page.
-MatchWindow WindowFor(const SearchRequest& request, Xapian::doccount doccount, bool counted) {
+// `every`: check every document (facets count them all).
+MatchWindow WindowFor(const SearchRequest& request, Xapian::doccount doccount, bool every) {
   MatchWindow w;
   w.first = ClampCount(request.offset);
   const size_t room = SIZE_MAX - request.offset;
   w.end = ClampCount(request.offset + std::min(request.limit, room));
-  if (counted) {
-    w.fetch = w.end;
-    w.check = std::max(w.end, doccount);
-  } else {
-    // One more than counted exactly: a full window then means there may be more.
-    w.fetch = std::max(w.end, kCheckAtLeast + 1);
-    w.check = w.fetch;
-  }
+  // One more than counted exactly: a sample that fills up means there may be more.
+  w.check = std::max(w.end, every ? doccount : kCheckAtLeast + 1);
   return w;
 }
 
-// Totals as the list counts them (a collapsed story once). Exact when the fetch window held
-// every match, or when `counted` (the facet counter, which saw every match) is given; else
-// the sampler's estimate within Xapian's bounds (Xapian's own estimate assumes its terms
-// independent and is rounded: 'oil' reported 5000 for 2798 on 20,000 articles).
+// Totals as the list counts them (a collapsed story once): `counted` when a spy saw every
+// match, else the sampler's estimate within Xapian's bounds (Xapian's own estimate assumes
+// the query's terms independent and is rounded: 'oil' said 5000 for 2798 on 20,000 articles).
 void SetTotals(const Xapian::MSet& mset, const MatchWindow& window, std::optional<size_t> counted,
                const std::optional<double>& sampled, SearchResults* out) {
-  if (!counted && mset.size() < window.fetch) counted = mset.size();
+  if (!counted && mset.size() < window.end) counted = mset.size();  // the match ended early
   if (counted) {
     out->total_estimated = out->total_lower = out->total_upper = *counted;
     return;
@@ -271,10 +263,12 @@ void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& quer
       request.all_copies ? std::nullopt : std::optional<Xapian::valueno>(slot::kDuplicateGroup);
   FacetCounter counter(group);
   const MatchWindow window = WindowFor(request, db.get_doccount(), facets);
+  // Xapian counts a collapsed match exactly only when the page is not full: a spy counts it,
+  // seeing every match up to `check` (facets: every one).
   MatchSampler sampler(window.check, group);
   enquire.add_matchspy(facets ? static_cast<Xapian::MatchSpy*>(&counter) : &sampler);
-  const Xapian::MSet mset = enquire.get_mset(0, window.fetch, window.check);
-  SetTotals(mset, window, facets ? std::optional<size_t>(counter.matches()) : std::nullopt,
+  const Xapian::MSet mset = enquire.get_mset(0, window.end, window.check);
+  SetTotals(mset, window, facets ? std::optional<size_t>(counter.matches()) : sampler.Exact(),
             sampler.Estimate(db.get_lastdocid()), out);
   out->query_description = query.get_description();
   if (facets) out->facets = counter.Collect(request.facet_limit);
