@@ -130,6 +130,42 @@ TEST_F(CountTest, FacetsCountTheStoriesTheTotalCounts) {
   }
 }
 
+// Issue 23, item 2: above 1,000 matches the count is an estimate, and a close one.
+class EstimateTest : public IndexFixture {
+ protected:
+  void SetUp() override {
+    std::vector<Article> articles;
+    for (int i = 0; i < 2400; ++i) {
+      // Every other note says "alpha", every third "beta"; all say "gamma".
+      std::string body = "gamma note " + std::to_string(i);
+      if (i % 2 == 0) body += " alpha";
+      if (i % 3 == 0) body += " beta";
+      articles.push_back(Make("n" + std::to_string(i), "Note", body));
+    }
+    Build(articles);
+  }
+};
+
+TEST_F(EstimateTest, BigCountsAreEstimatedWithinTenPercent) {
+  for (const auto& [query, truth] :
+       {std::pair("alpha", 1200), std::pair("beta", 800), std::pair("gamma", 2400),
+        std::pair("alpha beta", 400), std::pair("alpha OR beta", 1600)}) {
+    const SearchResults r = Search({.query = query});
+    if (truth <= 1000) {
+      EXPECT_EQ(r.total_lower, r.total_upper) << query << ": exact up to 1,000";
+      EXPECT_EQ(r.total_estimated, static_cast<size_t>(truth)) << query;
+      continue;
+    }
+    EXPECT_LE(r.total_lower, static_cast<size_t>(truth)) << query;
+    EXPECT_GE(r.total_upper, static_cast<size_t>(truth)) << query;
+    EXPECT_NEAR(static_cast<double>(r.total_estimated), truth, 0.1 * truth) << query;
+    // With facets every match is counted.
+    EXPECT_EQ(Search({.query = query, .facet_limit = 1}).total_estimated,
+              static_cast<size_t>(truth))
+        << query;
+  }
+}
+
 // Issue 23, item 3: every field a search returns is valid UTF-8, whatever the snippet length,
 // for every article of the bundled corpus and the test data.
 class Utf8OutputTest : public IndexFixture {};
