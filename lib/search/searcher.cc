@@ -454,17 +454,19 @@ Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_
     return Status::OK();
   }
   TempCopyDir copy;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-    if (!entry.is_regular_file(ec)) continue;
-    std::filesystem::copy_file(entry.path(), copy.path() / entry.path().filename(), ec);
-    if (ec) break;
+  std::error_code ec = std::make_error_code(std::errc::no_such_file_or_directory);
+  if (!copy.path().empty()) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      if (!entry.is_regular_file(ec)) continue;
+      std::filesystem::copy_file(entry.path(), copy.path() / entry.path().filename(), ec);
+      if (ec) break;
+    }
   }
-  if (copy.path().empty() || ec) {
+  if (ec) {
     return Status::IoError("cannot check index " + dir.string() +
                            ": it is read-only for this user, and copying it to the temp dir "
-                           "for Xapian's check failed" +
-                           (ec ? ": " + ec.message() : std::string()) +
+                           "for Xapian's check failed: " +
+                           ec.message() +
                            "; set TMPDIR to a folder with room, or check as its owner");
   }
   *errors = Xapian::Database::check(copy.path().string(), Xapian::DBCHECK_SHORT_TREE, report);
