@@ -232,6 +232,23 @@ TEST_F(AnswersTest, CountsDoNotMoveWithTheLimitAndAgreeWithTheFacets) {
   }
 }
 
+// Issue 23, item 2: the text says what the count counts when copies were folded.
+TEST_F(AnswersTest, TheCountLineSaysWhenCopiesCountOnce) {
+  std::string body;
+  for (int i = 0; i < 40; ++i)
+    body += "Drivers of the quarry stopped work over unpaid wages " + std::to_string(i % 7) + ". ";
+  dir_->Write("copies/one.md", "---\ntitle: Quarry strike\nsource: Wire A\n---\n" + body);
+  dir_->Write("copies/two.md", "---\ntitle: Quarry strike\nsource: Wire B\n---\n" + body);
+  const fs::path db = dir_->path() / "copies-db";
+  ASSERT_EQ(Steppe({"index", "-q", (dir_->path() / "copies").string()}, "", db).exit_code, 0);
+  const CliResult folded = Steppe({"search", "quarry"}, "", db);
+  EXPECT_NE(folded.out.find("\n1 article found, showing 1-1 (copies of one story counted once"),
+            std::string::npos)
+      << folded.out;
+  const CliResult all = Steppe({"search", "quarry", "--all-copies"}, "", db);
+  EXPECT_NE(all.out.find("\n2 articles found, showing 1-2\n"), std::string::npos) << all.out;
+}
+
 // Issue 23, item 5: an index this user may only read is searched, shown, summarised and
 // checked; changing it says "read-only", not "busy". Under root, which may write anything,
 // the commands run as the unprivileged user nobody.
