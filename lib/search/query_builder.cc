@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "search/query_builder.h"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -46,6 +49,25 @@ bool WholeName(const Entity& e, std::string_view name) {
   return e.end - e.begin + 2 >= name.size();
 }
 
+// `name` as typed, in Title Case and in CAPITALS: a filter value is a name however it is
+// written, but the gazetteer takes a lower-case word for a common one, and an acronym alias
+// (KMG) matches only in capitals.
+std::vector<std::string> CaseForms(const std::string& name) {
+  std::vector<std::string> forms = {name};
+  for (bool title : {true, false}) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
+    if (title) {
+      text.toTitle(nullptr, icu::Locale::getRoot());
+    } else {
+      text.toUpper(icu::Locale::getRoot());
+    }
+    std::string form;
+    text.toUTF8String(form);
+    if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(form);
+  }
+  return forms;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database* db, Analyser* analyser,
@@ -62,8 +84,14 @@ Status QueryBuilder::EntityQuery(Entity::Kind kind, const std::string& name, Xap
   }
   const char* prefix = kind == Entity::Kind::kCompany ? prefix::kCompany : prefix::kPlace;
   std::set<std::string> keys = {analyser_->NameKey(name)};
-  for (const Entity& e : entities_->Extract(name, analyser_)) {
-    if (e.kind == kind && WholeName(e, name)) keys.insert(analyser_->NameKey(e.name));
+  for (const std::string& form : CaseForms(name)) {
+    bool known = false;
+    for (const Entity& e : entities_->Extract(form, analyser_)) {
+      if (e.kind != kind || !WholeName(e, form)) continue;
+      keys.insert(analyser_->NameKey(e.name));
+      known = true;
+    }
+    if (known) break;
   }
   std::vector<Xapian::Query> terms;
   for (const std::string& key : keys) {
