@@ -158,21 +158,21 @@ Status BusyMessage(const std::filesystem::path& dir) {
 }
 
 // IoError when this user may not write the index at `dir` (or create it in its folder):
-// Xapian would only say that it cannot take the write lock.
+// Xapian would only say that it cannot take the write lock, or cannot open a table.
 Status CheckWritable(const std::filesystem::path& dir) {
   std::error_code ec;
-  std::filesystem::path target = dir;
-  if (!std::filesystem::exists(dir, ec)) {
-    target = dir.parent_path().empty() ? "." : dir.parent_path();
-    if (!std::filesystem::exists(target, ec)) return Status::OK();  // Xapian reports it
+  if (std::filesystem::exists(dir, ec)) {
+    const std::string why = WriteRefusal(dir);
+    return why.empty() ? Status::OK() : ReadOnlyIndex(dir, why);
   }
-  if (access(target.c_str(), W_OK) == 0) return Status::OK();
+  const std::filesystem::path parent = dir.parent_path().empty() ? "." : dir.parent_path();
+  if (!std::filesystem::exists(parent, ec) || access(parent.c_str(), W_OK) == 0) {
+    return Status::OK();  // Xapian creates it, or reports what is missing
+  }
   const int error = errno;
   if (error != EACCES && error != EPERM && error != EROFS) return Status::OK();
-  const std::string why = std::strerror(error);
-  if (target == dir) return ReadOnlyIndex(dir, "cannot write " + dir.string() + ": " + why);
   return Status::IoError("cannot create index " + dir.string() + ": cannot write " +
-                         target.string() + ": " + why + "; choose another --db");
+                         parent.string() + ": " + std::strerror(error) + "; choose another --db");
 }
 
 Status OpenWritable(const Options& options, const std::filesystem::path& dir,

@@ -449,7 +449,7 @@ class TempCopyDir {
 // tables for writing (it can repair them), so an index this user may only read is checked
 // through a copy of its files in the temp dir.
 Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_t* errors) {
-  if (access(dir.c_str(), W_OK) == 0) {
+  if (WriteRefusal(dir).empty()) {
     *errors = Xapian::Database::check(dir.string(), Xapian::DBCHECK_SHORT_TREE, report);
     return Status::OK();
   }
@@ -458,7 +458,12 @@ Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_
   if (!copy.path().empty()) {
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
       if (!entry.is_regular_file(ec)) continue;
-      std::filesystem::copy_file(entry.path(), copy.path() / entry.path().filename(), ec);
+      const std::filesystem::path to = copy.path() / entry.path().filename();
+      std::filesystem::copy_file(entry.path(), to, ec);
+      if (ec) break;
+      // The copy keeps the original's mode; Xapian needs to open it for writing.
+      std::filesystem::permissions(to, std::filesystem::perms::owner_write,
+                                   std::filesystem::perm_options::add, ec);
       if (ec) break;
     }
   }

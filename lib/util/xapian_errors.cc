@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "util/xapian_errors.h"
 
+#include <unistd.h>
 #include <xapian.h>
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
 #include <new>
+#include <vector>
 
 namespace steppe {
 
@@ -46,6 +50,22 @@ Status StatusFromCurrentException(const std::string& what, const std::filesystem
 // process holds the lock; it explains every other failure ("Couldn't open lockfile: ...").
 bool LockHeldByAnother(const std::string& lock_error_message) {
   return lock_error_message.find("already locked") != std::string::npos;
+}
+
+std::string WriteRefusal(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> paths = {dir};
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file(ec)) paths.push_back(entry.path());
+  }
+  for (const std::filesystem::path& path : paths) {
+    if (access(path.c_str(), W_OK) == 0) continue;
+    const int error = errno;
+    if (error == EACCES || error == EPERM || error == EROFS) {
+      return "cannot write " + path.string() + ": " + std::strerror(error);
+    }
+  }
+  return "";
 }
 
 Status ReadOnlyIndex(const std::filesystem::path& dir, const std::string& why) {

@@ -250,42 +250,78 @@ TEST_F(AnswersTest, TheCountLineSaysWhenCopiesCountOnce) {
 }
 
 // Issue 23, item 5: an index this user may only read is searched, shown, summarised and
-// checked; changing it says "read-only", not "busy". Under root, which may write anything,
-// the commands run as the unprivileged user nobody.
-TEST_F(AnswersTest, AReadOnlyIndexIsSearchableAndSaysWhyItCannotChange) {
-  const fs::path ro = dir_->path() / "ro-db";
-  fs::copy(dir_->path() / "db", ro, fs::copy_options::recursive);
-  std::string as_reader;
-  if (geteuid() == 0) {
-    if (!fs::exists("/usr/bin/setpriv")) GTEST_SKIP() << "needs setpriv to drop root";
-    as_reader = "setpriv --reuid=65534 --regid=65534 --clear-groups";
-    // nobody may read and enter the folders, not write them.
+// checked; changing it says "read-only", not "busy". Two ways to be read-only: a folder the
+// user may not write, and files the user may not write in a folder the user may. Under root,
+// which may write anything, the commands run as the unprivileged user nobody.
+class ReadOnlyTest : public AnswersTest {
+ protected:
+  // Runs the commands on `ro` as `reader` (a command prefix, or empty for this user).
+  static void ExpectReadOnly(const fs::path& ro, const std::string& reader) {
+    const CliResult index = Steppe({"index", "-q", (dir_->path() / "corpus").string()}, reader, ro);
+    EXPECT_EQ(index.exit_code, 2);
+    EXPECT_NE(index.err.find("is read-only for this user"), std::string::npos) << index.err;
+    EXPECT_EQ(index.err.find("another process"), std::string::npos) << index.err;
+    EXPECT_EQ(Steppe({"search", "Zhanaozen"}, reader, ro).exit_code, 0);
+    EXPECT_EQ(Steppe({"search", "Zhanaozen", "--facets"}, reader, ro).exit_code, 0);
+    EXPECT_EQ(Steppe({"stats"}, reader, ro).exit_code, 0);
+    EXPECT_EQ(Steppe({"facets"}, reader, ro).exit_code, 0);
+    const CliResult check = Steppe({"check"}, reader, ro);
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+    const std::string id = Json({"search", "Zhanaozen"})["hits"][0]["id"];
+    EXPECT_EQ(Steppe({"show", id}, reader, ro).exit_code, 0);
+  }
+
+  static fs::path Copy(const std::string& name) {
+    const fs::path ro = dir_->path() / name;
+    fs::copy(dir_->path() / "db", ro, fs::copy_options::recursive);
+    return ro;
+  }
+
+  static void RemoveWrite(const fs::path& ro) {
+    for (const auto& entry : fs::directory_iterator(ro)) {
+      fs::permissions(entry.path(),
+                      fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write,
+                      fs::perm_options::remove);
+    }
+  }
+
+  // The prefix that runs steppe as nobody, or empty when that cannot be done here.
+  static std::string AsNobody() {
+    if (!fs::exists("/usr/bin/setpriv")) return "";
+    // nobody may read and enter the test folder, not write it.
     fs::permissions(dir_->path(), fs::perms::owner_all | fs::perms::group_read |
                                       fs::perms::group_exec | fs::perms::others_read |
                                       fs::perms::others_exec);
-    if (Steppe({"--version"}, as_reader, ro).exit_code != 0) {
-      GTEST_SKIP() << "user nobody cannot run " << STEPPE_CLI_PATH;
-    }
-  } else {
-    for (const auto& entry : fs::recursive_directory_iterator(ro)) {
-      fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::remove);
-    }
-    fs::permissions(ro, fs::perms::owner_write, fs::perm_options::remove);
+    const std::string prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups";
+    return Steppe({"--version"}, prefix).exit_code == 0 ? prefix : "";
   }
-  const CliResult index =
-      Steppe({"index", "-q", (dir_->path() / "corpus").string()}, as_reader, ro);
-  EXPECT_EQ(index.exit_code, 2);
-  EXPECT_NE(index.err.find("is read-only for this user"), std::string::npos) << index.err;
-  EXPECT_EQ(index.err.find("another process"), std::string::npos) << index.err;
-  EXPECT_EQ(Steppe({"search", "Zhanaozen"}, as_reader, ro).exit_code, 0);
-  EXPECT_EQ(Steppe({"search", "Zhanaozen", "--facets"}, as_reader, ro).exit_code, 0);
-  EXPECT_EQ(Steppe({"stats"}, as_reader, ro).exit_code, 0);
-  EXPECT_EQ(Steppe({"facets"}, as_reader, ro).exit_code, 0);
-  const CliResult check = Steppe({"check"}, as_reader, ro);
-  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
-  const std::string id = Json({"search", "Zhanaozen"})["hits"][0]["id"];
-  EXPECT_EQ(Steppe({"show", id}, as_reader, ro).exit_code, 0);
-  if (geteuid() != 0) fs::permissions(ro, fs::perms::owner_write, fs::perm_options::add);
+};
+
+TEST_F(ReadOnlyTest, AFolderTheUserMayNotWrite) {
+  const fs::path ro = Copy("ro-folder-db");
+  if (geteuid() != 0) {
+    RemoveWrite(ro);
+    fs::permissions(ro, fs::perms::owner_write, fs::perm_options::remove);
+    ExpectReadOnly(ro, "");
+    fs::permissions(ro, fs::perms::owner_write, fs::perm_options::add);
+    return;
+  }
+  const std::string nobody = AsNobody();
+  if (nobody.empty()) GTEST_SKIP() << "cannot run " << STEPPE_CLI_PATH << " as nobody";
+  ExpectReadOnly(ro, nobody);  // root's folder, mode 755
+}
+
+TEST_F(ReadOnlyTest, FilesTheUserMayNotWriteInAFolderTheUserMay) {
+  const fs::path ro = Copy("ro-files-db");
+  RemoveWrite(ro);
+  if (geteuid() != 0) {
+    ExpectReadOnly(ro, "");
+    return;
+  }
+  const std::string nobody = AsNobody();
+  if (nobody.empty()) GTEST_SKIP() << "cannot run " << STEPPE_CLI_PATH << " as nobody";
+  if (chown(ro.c_str(), 65534, 65534) != 0) GTEST_SKIP() << "cannot give the folder to nobody";
+  ExpectReadOnly(ro, nobody);
 }
 
 // Issue 23, item 6: nonsense arguments are refused with what to write instead.
