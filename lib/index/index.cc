@@ -436,6 +436,7 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
     *after = SizeOnDisk(dir);
     return Status::OK();
   }
+  if (const std::string why = WriteRefusal(dir); !why.empty()) return ReadOnlyIndex(dir, why);
   Xapian::WritableDatabase db;
   try {
     // Holding the write lock keeps writers out while the copy is made.
