@@ -23,6 +23,10 @@ struct STEPPE_EXPORT Date {
   // Returns InvalidArgument, naming the accepted forms, for anything else.
   static Status Parse(std::string_view text, Date* out);
 
+  // OK when this is a date Parse could give (a real calendar date, years 1000-9999; a day
+  // needs a month), else InvalidArgument saying what is wrong, e.g. for {2023, 2, 30}.
+  Status Validate() const;
+
   // "YYYY", "YYYY-MM" or "YYYY-MM-DD", as precise as the date is known.
   std::string ToString() const;
   // The first day of the period as YYYYMMDD, e.g. 2023-12 gives 20231201.

@@ -45,15 +45,16 @@ class STEPPE_EXPORT Index {
   // front matter, HTML, JSON Lines and CSV, in any common charset. A file whose bytes are as
   // when last indexed is skipped; a changed one has all its articles replaced. Ids are the
   // file's canonical path (path:line for each record of JSON Lines and CSV). Per-file problems
-  // are reported and counted in *stats; the call fails only when the index itself is at risk.
-  // REQUIRES: stats != nullptr.
+  // are reported and counted in *stats; the call fails only when the index itself is at risk,
+  // or with NotFound when `path` does not exist. REQUIRES: stats != nullptr.
   Status AddPath(const std::filesystem::path& path, IndexStats* stats);
 
   // Removes the articles of files under `path` (a folder or a file) that no longer exist,
   // adding them to stats->removed. REQUIRES: stats != nullptr.
   Status Prune(const std::filesystem::path& path, IndexStats* stats);
 
-  // Adds `article`, replacing any article with the same id. REQUIRES: !article.id.empty().
+  // Adds `article`, replacing any article with the same id. Returns InvalidArgument when it
+  // has no id or an impossible date (Date::Validate).
   Status AddArticle(const Article& article);
 
   // Makes everything added so far durable and visible to searchers.

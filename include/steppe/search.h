@@ -33,10 +33,12 @@ struct STEPPE_EXPORT SearchRequest {
   std::optional<Date> after;
   // Only articles dated before the first day of this period (2012 = before 1 Jan 2012).
   std::optional<Date> before;
-  // Only articles naming one of these companies / places, in any spelling.
+  // Only articles naming one of these companies / places: any name, alias or spelling the
+  // gazetteer knows for one (KMG, Мангистау), or the name itself.
   std::vector<std::string> companies;
   std::vector<std::string> places;
-  // Only articles from one of these sources / in one of these languages ("en", "ru", "kk").
+  // Only articles from one of these sources / in one of these languages ("en", "ru", "kk", in
+  // any case; "kz" means "kk"; any other is InvalidArgument).
   std::vector<std::string> sources;
   std::vector<std::string> langs;
   // Match exact spellings only, with no transliteration, spelling key or fuzzy variants.
@@ -68,7 +70,7 @@ struct STEPPE_EXPORT Hit {
   std::vector<std::pair<size_t, size_t>> highlights;
 };
 
-// How many matching articles have one value of a facet.
+// How many matches (stories, as SearchResults counts them) have one value of a facet.
 struct STEPPE_EXPORT FacetCount {
   std::string value;  // companies and places under one name for all their spellings
   size_t count = 0;
@@ -81,8 +83,10 @@ struct STEPPE_EXPORT Facet {
 };
 
 struct STEPPE_EXPORT SearchResults {
-  // Matching articles: an estimate, and bounds that hold for certain. All three are equal,
-  // and exact, when the match is small (up to 1000) or facets were counted.
+  // Matches as `hits` pages through them: a story whose copies collapse into one hit counts
+  // once (every article with all_copies). An estimate, and bounds that hold for certain; all
+  // three are equal, and exact, whatever offset and limit are, when up to 1000 articles
+  // match or facets were counted.
   size_t total_estimated = 0;
   size_t total_lower = 0;
   size_t total_upper = 0;

@@ -29,7 +29,8 @@ class STEPPE_EXPORT Searcher {
   ~Searcher();
 
   // Runs `request`, storing the matching page in *out. Returns InvalidQuery for a malformed
-  // query, InvalidArgument for a bad filter.
+  // query, InvalidArgument for a bad filter: an impossible date (Date::Validate), a language
+  // other than en, ru, kk (any case; kz is taken for kk), a bad user gazetteer.
   Status Search(const SearchRequest& request, SearchResults* out);
 
   // Stores in *out the article with this id (for a file, its canonical path; a path to an

@@ -57,6 +57,14 @@ Status Date::Parse(std::string_view text, Date* out) {
   return Status::OK();
 }
 
+Status Date::Validate() const {
+  // Written out and parsed back: Parse knows every rule, and the text names the date.
+  Date parsed;
+  if (Status s = Parse(ToString(), &parsed); !s.ok()) return s;
+  if (!(parsed == *this)) return BadDate(ToString(), "a day needs a month");
+  return Status::OK();
+}
+
 std::string Date::ToString() const {
   char buf[48];
   if (day > 0) {

@@ -8,7 +8,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <optional>
 #include <thread>
@@ -46,6 +48,12 @@ struct Index::Impl {
     if (article.id.empty()) {
       return Status::InvalidArgument("cannot add article '" + article.title +
                                      "': it has no id; set Article::id to a unique key");
+    }
+    if (article.date) {
+      if (Status s = article.date->Validate(); !s.ok()) {
+        return Status::InvalidArgument("cannot add article " + article.id + ": " + s.message() +
+                                       "; or leave Article::date empty for an undated article");
+      }
     }
     try {
       return Write({IdTerm(article.id), builder.Build(article)});
@@ -158,14 +166,34 @@ Status BusyMessage(const std::filesystem::path& dir) {
       "; try again when it has finished, or wait for it (Options::wait_for_writer_seconds)");
 }
 
+// IoError when this user may not write the index at `dir` (or create it in its folder):
+// Xapian would only say that it cannot take the write lock, or cannot open a table.
+Status CheckWritable(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (std::filesystem::exists(dir, ec)) {
+    const std::string why = WriteRefusal(dir);
+    return why.empty() ? Status::OK() : ReadOnlyIndex(dir, why);
+  }
+  const std::filesystem::path parent = dir.parent_path().empty() ? "." : dir.parent_path();
+  if (!std::filesystem::exists(parent, ec) || access(parent.c_str(), W_OK) == 0) {
+    return Status::OK();  // Xapian creates it, or reports what is missing
+  }
+  const int error = errno;
+  if (error != EACCES && error != EPERM && error != EROFS) return Status::OK();
+  return Status::IoError("cannot create index " + dir.string() + ": cannot write " +
+                         parent.string() + ": " + std::strerror(error) + "; choose another --db");
+}
+
 Status OpenWritable(const Options& options, const std::filesystem::path& dir,
                     Xapian::WritableDatabase* db) {
+  if (Status s = CheckWritable(dir); !s.ok()) return s;
   try {
     const int action = options.create_if_missing ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
     *db = Xapian::WritableDatabase(dir.string(), action);
     std::ofstream(PidFile(dir)) << getpid() << "\n";
     return Status::OK();
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    if (!LockHeldByAnother(e.get_msg())) return ReadOnlyIndex(dir, e.get_msg());
     return BusyMessage(dir);
   } catch (...) {
     return StatusFromCurrentException("cannot open index for writing", dir);
@@ -269,6 +297,11 @@ Index::~Index() {
 }
 
 Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec) && !ec) {
+    return Status::NotFound("cannot index " + path.string() +
+                            ": no such file or folder; check the path");
+  }
   // Counted first, for progress and the choice of shards; the files are then walked again
   // as the workers need them, so the run never holds the whole list.
   const size_t total = CountArticleFiles(path);
@@ -393,11 +426,13 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
     stats->bytes_after = DirectorySize(dir);
     return Status::OK();
   }
+  if (const std::string why = WriteRefusal(dir); !why.empty()) return ReadOnlyIndex(dir, why);
   Xapian::WritableDatabase db;
   try {
     // Holding the write lock keeps writers out while the copy is made.
     db = Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError&) {
+  } catch (const Xapian::DatabaseLockError& e) {
+    if (!LockHeldByAnother(e.get_msg())) return ReadOnlyIndex(dir, e.get_msg());
     return BusyMessage(dir);
   } catch (...) {
     return StatusFromCurrentException("cannot compact", dir);

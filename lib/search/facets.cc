@@ -49,10 +49,15 @@ std::vector<FacetCount> EntitySpy::Top(size_t limit) const {
   return out;
 }
 
-void FacetCounter::Register(Xapian::Enquire* enquire) {
+void FacetCounter::operator()(const Xapian::Document& doc, double weight) {
+  if (group_slot_) {
+    const std::string group = doc.get_value(*group_slot_);
+    if (!group.empty() && !groups_seen_.insert(group).second) return;
+  }
+  ++matches_;
   for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{
            &companies_, &places_, &year_, &month_, &source_, &lang_}) {
-    enquire->add_matchspy(spy);
+    (*spy)(doc, weight);
   }
 }
 
@@ -60,6 +65,29 @@ std::vector<Facet> FacetCounter::Collect(size_t limit) const {
   return {{"company", companies_.Top(limit)},    {"place", places_.Top(limit)},
           {"year", TopValues(year_, limit)},     {"month", TopValues(month_, limit)},
           {"source", TopValues(source_, limit)}, {"lang", TopValues(lang_, limit)}};
+}
+
+void MatchSampler::operator()(const Xapian::Document& doc, double) {
+  if (seen_ >= sample_) return;
+  ++seen_;
+  const Xapian::docid id = doc.get_docid();
+  first_ = first_ == 0 ? id : std::min(first_, id);
+  last_ = std::max(last_, id);
+  if (group_slot_) {
+    const std::string group = doc.get_value(*group_slot_);
+    if (!group.empty() && !groups_seen_.insert(group).second) return;
+  }
+  ++stories_;
+}
+
+std::optional<size_t> MatchSampler::Exact() const {
+  if (seen_ >= sample_) return std::nullopt;
+  return stories_;
+}
+
+std::optional<double> MatchSampler::Estimate(Xapian::docid last_docid) const {
+  if (seen_ < sample_ || last_ < first_ || last_docid < last_) return std::nullopt;
+  return static_cast<double>(stories_) * (last_docid - first_ + 1) / (last_ - first_ + 1);
 }
 
 }  // namespace steppe

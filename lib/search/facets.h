@@ -6,7 +6,9 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "index/prefixes.h"
@@ -35,18 +37,60 @@ class EntitySpy : public Xapian::MatchSpy {
   std::map<std::string, Counts> by_key_;
 };
 
-// The spies of every facet, registered on one Enquire; Collect() reads them after get_mset.
-class FacetCounter {
+// Counts the matches and the values of every facet, registered on one Enquire; read it after
+// get_mset. With `group_slot` set, copies of one story (documents sharing a non-empty value
+// there, as search collapses them) count once, under the first copy seen: the counts then
+// agree with the collapsed list. Every match is seen only when get_mset checks them all.
+class FacetCounter : public Xapian::MatchSpy {
  public:
-  // Adds the spies to `enquire`, which must not outlive this counter.
-  void Register(Xapian::Enquire* enquire);
+  explicit FacetCounter(std::optional<Xapian::valueno> group_slot = std::nullopt)
+      : group_slot_(group_slot) {}
+
+  // Adds this counter to `enquire`, which must not outlive it.
+  void Register(Xapian::Enquire* enquire) { enquire->add_matchspy(this); }
+  void operator()(const Xapian::Document& doc, double weight) override;
   std::vector<Facet> Collect(size_t limit) const;
+  // The matches counted: stories when grouping, else articles.
+  size_t matches() const { return matches_; }
 
  private:
+  std::optional<Xapian::valueno> group_slot_;
+  std::unordered_set<std::string> groups_seen_;
+  size_t matches_ = 0;
   EntitySpy companies_{slot::kCompanies};
   EntitySpy places_{slot::kPlaces};
   Xapian::ValueCountMatchSpy year_{slot::kYear}, month_{slot::kMonth};
   Xapian::ValueCountMatchSpy source_{slot::kSource}, lang_{slot::kLang};
+};
+
+// Estimates how many stories match a big search from its first `sample` matches. Xapian
+// checks every match, in docid order, until it has checked check_at_least of them (only then
+// may it skip documents that cannot rank), so the first `sample` are a fair sample of the
+// docids they span: the stories among them, scaled from that span (first match to last of
+// the sample) to the rest of the docids. It assumes the matches spread evenly over the docids
+// after the first: right for words, and for dates when newer articles were indexed later;
+// a search whose matches all lie among the first articles indexed is overestimated. With
+// `group_slot` set, copies of one story count once, as search collapses them.
+class MatchSampler : public Xapian::MatchSpy {
+ public:
+  MatchSampler(Xapian::doccount sample, std::optional<Xapian::valueno> group_slot)
+      : sample_(sample), group_slot_(group_slot) {}
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // The stories matching, when fewer than `sample` matches were seen: then they were all.
+  std::optional<size_t> Exact() const;
+  // The estimate for a database whose docids end at `last_docid`; nothing when fewer than
+  // `sample` matches were seen.
+  std::optional<double> Estimate(Xapian::docid last_docid) const;
+
+ private:
+  Xapian::doccount sample_;
+  std::optional<Xapian::valueno> group_slot_;
+  Xapian::doccount seen_ = 0;
+  size_t stories_ = 0;
+  Xapian::docid first_ = 0;  // the smallest docid among the sample
+  Xapian::docid last_ = 0;   // the largest
+  std::unordered_set<std::string> groups_seen_;
 };
 
 }  // namespace steppe

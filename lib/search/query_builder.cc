@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "search/query_builder.h"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -39,7 +43,79 @@ int LastDay(const Date& d) {
   return d.year * 10000 + 1231;
 }
 
+// Whether the entity found in `name` is the whole of it, give or take the odd character
+// (quotes, a full stop), as DocumentBuilder::AddEntities decides for front matter.
+bool WholeName(const Entity& e, std::string_view name) {
+  return e.end - e.begin + 2 >= name.size();
+}
+
+// `name` as typed, in Title Case and in CAPITALS: a filter value is a name however it is
+// written, but the gazetteer takes a lower-case word for a common one, and an acronym alias
+// (KMG) matches only in capitals.
+std::vector<std::string> CaseForms(const std::string& name) {
+  std::vector<std::string> forms = {name};
+  for (bool title : {true, false}) {
+    icu::UnicodeString text = icu::UnicodeString::fromUTF8(name);
+    if (title) {
+      text.toTitle(nullptr, icu::Locale::getRoot());
+    } else {
+      text.toUpper(icu::Locale::getRoot());
+    }
+    std::string form;
+    text.toUTF8String(form);
+    if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(form);
+  }
+  return forms;
+}
+
 }  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database* db, Analyser* analyser,
+                           std::filesystem::path gazetteer_file)
+    : db_(db), analyser_(analyser), gazetteer_file_(std::move(gazetteer_file)) {}
+
+QueryBuilder::~QueryBuilder() = default;
+
+Status QueryBuilder::EntityQuery(Entity::Kind kind, const std::string& name, Xapian::Query* out) {
+  if (entities_ == nullptr) {
+    if (Status s = EntityExtractor::Create(gazetteer_file_, analyser_, &entities_); !s.ok()) {
+      return s;
+    }
+  }
+  const char* prefix = kind == Entity::Kind::kCompany ? prefix::kCompany : prefix::kPlace;
+  std::set<std::string> keys = {analyser_->NameKey(name)};
+  for (const std::string& form : CaseForms(name)) {
+    bool known = false;
+    for (const Entity& e : entities_->Extract(form, analyser_)) {
+      if (e.kind != kind || !WholeName(e, form)) continue;
+      keys.insert(analyser_->NameKey(e.name));
+      known = true;
+    }
+    if (known) break;
+  }
+  std::vector<Xapian::Query> terms;
+  for (const std::string& key : keys) {
+    if (!key.empty()) terms.emplace_back(prefix + key);
+  }
+  *out = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Status::OK();
+}
+
+Status NormaliseLangCode(std::string_view code, std::string* out) {
+  std::string folded(code);
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (folded == "kz") folded = "kk";
+  std::string known;
+  for (const char* lang : kLangCodes) {
+    if (folded == lang) {
+      *out = folded;
+      return Status::OK();
+    }
+    known += (known.empty() ? "" : ", ") + std::string(lang);
+  }
+  return Status::InvalidArgument("unknown language '" + std::string(code) + "'; the index knows " +
+                                 known + " (English, Russian, Kazakh)");
+}
 
 Status QueryBuilder::Build(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive) {
   *positive = false;
@@ -126,13 +202,16 @@ Status QueryBuilder::FieldQuery(const QueryNode& node, Xapian::Query* out, bool*
     return Status::OK();
   }
   if (f == "lang") {
-    *out = Xapian::Query(prefix::kLang + node.text);
+    std::string code;
+    if (Status s = NormaliseLangCode(node.text, &code); !s.ok()) {
+      return Status::InvalidQuery("lang:" + node.text + ": " + s.message());
+    }
+    *out = Xapian::Query(prefix::kLang + code);
     return Status::OK();
   }
-  const char* prefix = f == "company" ? prefix::kCompany
-                       : f == "place" ? prefix::kPlace
-                                      : prefix::kSource;
-  *out = Xapian::Query(prefix + analyser_->NameKey(node.text));
+  if (f == "company") return EntityQuery(Entity::Kind::kCompany, node.text, out);
+  if (f == "place") return EntityQuery(Entity::Kind::kPlace, node.text, out);
+  *out = Xapian::Query(prefix::kSource + analyser_->NameKey(node.text));
   return Status::OK();
 }
 

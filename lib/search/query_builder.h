@@ -4,11 +4,14 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "analyse/analyser.h"
+#include "extract/entities.h"
 #include "search/query_parser.h"
 #include "steppe/status.h"
 
@@ -29,7 +32,11 @@ struct VariantWeights {
 // expand fuzzy keys. Not thread-safe.
 class QueryBuilder {
  public:
-  QueryBuilder(const Xapian::Database* db, Analyser* analyser) : db_(db), analyser_(analyser) {}
+  // `gazetteer_file`: the user's gazetteer, beside the built-in one, for company and place
+  // names (empty for none).
+  QueryBuilder(const Xapian::Database* db, Analyser* analyser,
+               std::filesystem::path gazetteer_file = {});
+  ~QueryBuilder();
 
   // Builds *out from `node`; `exact` turns the variant layers off everywhere.
   // *positive is set when the query has something to rank by (not only filters and NOTs).
@@ -38,6 +45,11 @@ class QueryBuilder {
   // The query for one word as written: exact (or name) term, stem, and for names the
   // transliteration, spelling keys and fuzzy keys, each weighted below the exact spelling.
   Xapian::Query WordQuery(const Token& token, bool exact);
+
+  // The articles naming the company or place `name`: under the gazetteer's canonical name
+  // when `name` is any of its names, aliases or spellings (KMG, Мангистау, Alma-Ata), as
+  // indexing resolves them, and under `name` itself. InvalidArgument for a bad user gazetteer.
+  Status EntityQuery(Entity::Kind kind, const std::string& name, Xapian::Query* out);
 
   VariantWeights& weights() { return weights_; }
 
@@ -70,7 +82,16 @@ class QueryBuilder {
   const Xapian::Database* db_;
   Analyser* analyser_;
   VariantWeights weights_;
+  std::filesystem::path gazetteer_file_;
+  std::unique_ptr<EntityExtractor> entities_;  // loaded on the first company or place filter
 };
+
+// The language codes an index holds, for --lang and lang:.
+inline constexpr const char* kLangCodes[] = {"en", "ru", "kk"};
+
+// Puts `code` as the index stores it in *out: any case (KK), and kz, which the readers also
+// take for Kazakh. InvalidArgument naming the known codes for anything else.
+Status NormaliseLangCode(std::string_view code, std::string* out);
 
 // Parses "A..B", "A..", "..B" or a single date A (= A..A) into a Xapian value-range query
 // on the date slot. Each end accepts YYYY, YYYY-MM or YYYY-MM-DD; B includes its period.

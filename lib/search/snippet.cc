@@ -4,6 +4,11 @@
 // same Analyser and highlight every word whose forms matched.
 #include "search/snippet.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <memory>
+
 #include "index/prefixes.h"
 
 namespace steppe {
@@ -45,6 +50,39 @@ void AppendOneLine(std::string_view text, std::string* out) {
   }
 }
 
+// Where the trailing punctuation after a snippet's last word ends: up to kTrailingCharacters
+// user-perceived characters (grapheme clusters: «, —, an emoji with its modifiers), stopping
+// at white space. Never inside a character, so the snippet stays valid UTF-8.
+constexpr int kTrailingCharacters = 3;
+
+size_t TrailingEnd(std::string_view text, size_t from) {
+  // Grapheme clusters by ICU's rules, over the UTF-8 bytes in place (offsets are bytes).
+  thread_local std::unique_ptr<icu::BreakIterator> characters = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(
+        icu::BreakIterator::createCharacterInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) it.reset();
+    return it;
+  }();
+  if (characters == nullptr) return from;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return from;
+  characters->setText(utext, status);
+  size_t end = from;
+  for (int n = 0; U_SUCCESS(status) && n < kTrailingCharacters && end < text.size(); ++n) {
+    const char c = text[end];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') break;
+    const int32_t next = characters->following(static_cast<int32_t>(end));
+    if (next == icu::BreakIterator::DONE) break;
+    end = static_cast<size_t>(next);
+  }
+  // The iterator must not keep pointing into `text` after this call.
+  characters->setText(icu::UnicodeString());
+  utext_close(utext);
+  return end;
+}
+
 }  // namespace
 
 bool TokenMatches(const WordForms& f, const std::unordered_set<std::string>& terms) {
@@ -66,10 +104,7 @@ Snippet MakeSnippet(std::string_view text, const std::vector<Token>& tokens,
   }
   const size_t begin = tokens[first].begin;
   // End after the last word's trailing punctuation, up to the next space.
-  size_t end = tokens[last].end;
-  while (end < text.size() && text[end] != ' ' && text[end] != '\n' && end - tokens[last].end < 3) {
-    ++end;
-  }
+  const size_t end = TrailingEnd(text, tokens[last].end);
   if (first > 0) snippet.text = "… ";
   for (size_t i = first; i <= last; ++i) {
     const size_t from = i == first ? begin : tokens[i - 1].end;

@@ -17,6 +17,18 @@ Status StatusFromCurrentException(const std::string& what, const std::filesystem
 // NotFound: "cannot open index DIR: no index there", for every call that opens one.
 Status NoIndexThere(const std::filesystem::path& dir);
 
+// Whether Xapian's DatabaseLockError message says that another writer holds the lock, rather
+// than that the lock could not be taken at all (no permission, a read-only file system).
+bool LockHeldByAnother(const std::string& lock_error_message);
+
+// Why this user may not write the existing folder `dir` or one of the files in it (Xapian
+// opens each table for writing), e.g. "cannot write DIR/iamglass: Permission denied"; empty
+// when nothing refuses.
+std::string WriteRefusal(const std::filesystem::path& dir);
+
+// The IoError for an index this user may read but not change, `why` saying what refused.
+Status ReadOnlyIndex(const std::filesystem::path& dir, const std::string& why);
+
 }  // namespace steppe
 
 #endif  // STEPPE_LIB_UTIL_XAPIAN_ERRORS_H_

@@ -142,4 +142,12 @@ std::unique_ptr<Searcher> OpenSearcher(const std::string& db) {
   return searcher;
 }
 
+bool CheckCount(std::string_view name, long long value) {
+  if (value >= 0) return true;
+  const std::string option = "--" + std::string(name);
+  PrintError(option + ": " + std::to_string(value) + " is negative; give 0 or more, e.g. " +
+             option + " 20");
+  return false;
+}
+
 }  // namespace steppe::cli

@@ -55,6 +55,10 @@ void PrintError(std::string_view message);
 // tool's flags (--strict, ...): the library speaks to programmers, the tool to its users.
 std::string CliText(std::string message);
 
+// Whether the count option --`name` is 0 or more; prints why not. Count options are parsed
+// signed, so that --limit -1 is refused rather than wrapped round to "no limit".
+bool CheckCount(std::string_view name, long long value);
+
 // Prints a library error as "steppe: message", with the library's names for its options
 // replaced by this tool's flags (Options::strict -> --strict, ...), then "; hint" if any.
 void PrintError(const Status& status, std::string_view hint = "");

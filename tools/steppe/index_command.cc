@@ -80,6 +80,12 @@ int RunIndex(const std::vector<std::string>& args) {
   IndexStats stats;
   for (const std::string& path : paths) {
     Status s = index->AddPath(path, &stats);
+    if (s.IsNotFound()) {  // one bad path: say so, and index the others
+      progress.Finish();
+      PrintError(s.message());
+      ++stats.skipped;
+      continue;
+    }
     if (s.ok() && prune) s = index->Prune(path, &stats);
     if (!s.ok()) {
       PrintError(s);

@@ -132,6 +132,10 @@ class TextPrinter : public Printer {
     if (!results.hits.empty()) {
       std::printf(", showing %zu-%zu", request.offset + 1, request.offset + results.hits.size());
     }
+    // The count, like the list, holds a syndicated story once: say so when this page folds copies.
+    const bool folded = std::any_of(results.hits.begin(), results.hits.end(),
+                                    [](const Hit& h) { return h.similar > 0; });
+    if (folded) std::printf(" (copies of one story counted once; --all-copies lists them)");
     std::printf("\n");
     if (!results.suggestions.empty()) {
       std::printf("Did you mean: %s?\n", Join(results.suggestions, ", ").c_str());

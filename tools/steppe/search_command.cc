@@ -16,7 +16,8 @@ namespace {
 struct Flags {
   std::string db, after, before, sort = "relevance";
   std::vector<std::string> words, companies, places, sources, langs;
-  size_t limit = 10, offset = 0, snippet_length = 200, facet_limit = 5;
+  // Signed, so that a negative count is refused rather than wrapped round to a huge one.
+  long long limit = 10, offset = 0, snippet_length = 200, facet_limit = 5;
   bool exact = false, explain = false, facets = false;
   bool all_copies = false;
 };
@@ -84,6 +85,11 @@ int RunSearch(const std::vector<std::string>& args) {
   request.places = f.places;
   request.sources = f.sources;
   request.langs = f.langs;
+  if (!CheckCount("limit", f.limit) || !CheckCount("offset", f.offset) ||
+      !CheckCount("snippet-length", f.snippet_length) ||
+      !CheckCount("facet-limit", f.facet_limit)) {
+    return kExitError;
+  }
   request.facet_limit = f.facets ? std::max<size_t>(f.facet_limit, 1) : 0;
   if (!ParseSort(f.sort, &request.sort)) return kExitError;
   request.limit = f.limit;

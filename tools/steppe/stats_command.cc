@@ -43,7 +43,7 @@ int PrintPeriods(const std::string& db, const std::string& field, const std::str
 
 int RunStats(const std::vector<std::string>& args) {
   std::string db;
-  size_t limit = 5;
+  long long limit = 5;
   FormatFlags formats({Format::kJson});
   po::options_description visible(
       "Prints what the index holds: articles, date range, size on disk, and the most\n"
@@ -61,14 +61,14 @@ int RunStats(const std::vector<std::string>& args) {
   }
   if (!formats.Get(&format)) return kExitError;
   IndexSummary summary;
-  if (!Summarise(db, limit, &summary)) return kExitError;
+  if (!CheckCount("limit", limit) || !Summarise(db, limit, &summary)) return kExitError;
   Printer::Make(format)->Summary(summary);
   return kExitFound;
 }
 
 int RunFacets(const std::vector<std::string>& args) {
   std::string db, field, after, before;
-  size_t limit = 20;
+  long long limit = 20;
   FormatFlags formats({Format::kJson, Format::kJsonl, Format::kCsv});
   po::options_description visible(
       "Lists facet values over the whole index, most frequent first: companies and\n"
@@ -97,7 +97,7 @@ int RunFacets(const std::vector<std::string>& args) {
     return kExitError;
   }
   IndexSummary summary;
-  if (!Summarise(db, limit, &summary)) return kExitError;
+  if (!CheckCount("limit", limit) || !Summarise(db, limit, &summary)) return kExitError;
   std::vector<Facet> shown;
   for (const Facet& facet : summary.facets) {
     if (field.empty() || facet.field == field) shown.push_back(facet);
