@@ -57,6 +57,9 @@ inline constexpr Xapian::valueno kFileHash = 7;
 // The article's SimHash, and the near-duplicate group search collapses on (both hex).
 inline constexpr Xapian::valueno kSimHash = 8;
 inline constexpr Xapian::valueno kDuplicateGroup = 9;
+// "<hash>:<bytes>" of the article as read (RecordHash): a changed file's records that still
+// have it are not analysed again.
+inline constexpr Xapian::valueno kRecordHash = 10;
 
 // Separators inside the entity facet values.
 inline constexpr char kKeySeparator = '\x1E';
