@@ -7,11 +7,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
 #include <iterator>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <variant>
 
 #include "analyse/analyser.h"
@@ -99,39 +101,40 @@ std::string IndexedHash(Xapian::Database* db, const std::string& file_term) {
   }
 }
 
-// The file's documents at the last commit, by docid, and for each article id the document
-// that holds it and the article's RecordHash there.
+// The file's documents at the last commit: by docid, and by the line of the record each was
+// read from, with the hash of that record (slot::kRecordHash holds "<line>:<hash>").
 class IndexedRecords {
  public:
-  IndexedRecords(Xapian::Database* db, const std::string& file_term) : db_(db) {
-    if (db_ == nullptr) return;
+  IndexedRecords(Xapian::Database* db, const std::string& file_term) {
+    if (db == nullptr) return;
     try {
-      for (auto it = db_->postlist_begin(file_term); it != db_->postlist_end(file_term); ++it) {
+      Xapian::ValueIterator value = db->valuestream_begin(slot::kRecordHash);
+      for (auto it = db->postlist_begin(file_term); it != db->postlist_end(file_term); ++it) {
         docs_.push_back(*it);
+        if (value == db->valuestream_end(slot::kRecordHash)) continue;
+        value.skip_to(*it);
+        if (value == db->valuestream_end(slot::kRecordHash) || value.get_docid() != *it) continue;
+        const std::string entry = *value;
+        const size_t colon = entry.find(':');
+        if (colon == std::string::npos) continue;
+        lines_[std::atoi(entry.c_str())] = {*it, entry.substr(colon + 1)};
       }
       known_ = true;
     } catch (const Xapian::Error&) {
       docs_.clear();  // cannot tell: every article is built again
+      lines_.clear();
     }
   }
 
   // Whether the file's documents could be listed (false without an index to read).
   bool known() const { return known_; }
 
-  // The document of `id_term` in this file (0 if none), and whether it holds `hash`.
-  Xapian::docid Find(const std::string& id_term, const std::string& hash, bool* same) const {
-    *same = false;
-    if (docs_.empty()) return 0;
-    try {
-      Xapian::PostingIterator it = db_->postlist_begin(id_term);
-      if (it == db_->postlist_end(id_term)) return 0;
-      const Xapian::docid doc = *it;
-      if (!std::binary_search(docs_.begin(), docs_.end(), doc)) return 0;
-      *same = db_->get_document(doc, Xapian::DOC_ASSUME_VALID).get_value(slot::kRecordHash) == hash;
-      return doc;
-    } catch (const Xapian::Error&) {
-      return 0;
-    }
+  // The document of the record on `line` (0 if none), and whether it was read from a record
+  // with `hash`.
+  Xapian::docid Find(int line, const std::string& hash, bool* same) const {
+    const auto it = lines_.find(line);
+    *same = it != lines_.end() && it->second.hash == hash;
+    return it == lines_.end() ? 0 : it->second.doc;
   }
 
   // The file's documents that are not in `kept` (sorted).
@@ -143,10 +146,20 @@ class IndexedRecords {
   }
 
  private:
-  Xapian::Database* db_;
+  struct Record {
+    Xapian::docid doc;
+    std::string hash;
+  };
   std::vector<Xapian::docid> docs_;  // ascending, as posting lists are
+  std::unordered_map<int, Record> lines_;
   bool known_ = false;
 };
+
+// The line an article's id ends with ("<path>:<line>"), or 0 for a one-article file.
+int LineOf(const std::string& id, const std::string& file_id) {
+  if (id.size() <= file_id.size() + 1 || id[file_id.size()] != ':') return 0;
+  return std::atoi(id.c_str() + file_id.size() + 1);
+}
 
 // What a worker keeps: its analyser, its view of the index's last commit, and its shard.
 struct Worker {
@@ -262,29 +275,49 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
     queue->Push(std::move(result));
     return;
   }
-  std::vector<Article> articles;
-  std::vector<Problem> problems;
-  ParseArticles(file, std::move(bytes), FieldNames(), &articles, &problems);
-  for (Problem& p : problems) queue->Push(std::move(p));
   // A new index (the only one written in shards) has nothing to compare with.
   const IndexedRecords indexed(worker->shard ? nullptr : known, result.file_term);
   std::vector<Xapian::docid> kept;
+  // A record of an export is compared by the hash of its text before it is read: an
+  // unchanged one is never parsed or analysed. A one-article file is compared as an article.
+  std::unordered_map<int, std::string> record_hashes;
+  auto unread = [&](int line, std::string_view record) {
+    std::string hash = ContentHash(record);
+    bool same = false;
+    if (const Xapian::docid doc = indexed.Find(line, hash, &same)) kept.push_back(doc);
+    if (same) {
+      ++result.same_records;
+      return false;
+    }
+    record_hashes[line] = std::move(hash);
+    return true;
+  };
+  const std::string file_id = CanonicalPath(file);
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+  ParseArticles(file, std::move(bytes), FieldNames(), &articles, &problems, unread);
+  for (Problem& p : problems) queue->Push(std::move(p));
   uint64_t reported = 0;
   for (size_t i = 0; i < articles.size(); ++i) {
     const Article& article = articles[i];
-    const std::string id_term = IdTerm(article.id);
-    const std::string record_hash = RecordHash(article);
-    bool same = false;
-    if (const Xapian::docid doc = indexed.Find(id_term, record_hash, &same)) kept.push_back(doc);
-    if (same) {
-      ++result.same_records;
+    const int line = LineOf(article.id, file_id);
+    std::string hash;
+    if (auto it = record_hashes.find(line); line > 0 && it != record_hashes.end()) {
+      hash = it->second;
     } else {
-      Xapian::Document doc = worker->builder.Build(article);
-      doc.add_boolean_term(result.file_term);
-      doc.add_value(slot::kFileHash, result.hash);
-      doc.add_value(slot::kRecordHash, record_hash);
-      result.documents.push_back({id_term, std::move(doc)});
+      hash = RecordHash(article);
+      bool same = false;
+      if (const Xapian::docid doc = indexed.Find(line, hash, &same)) kept.push_back(doc);
+      if (same) {
+        ++result.same_records;
+        continue;
+      }
     }
+    Xapian::Document doc = worker->builder.Build(article);
+    doc.add_boolean_term(result.file_term);
+    doc.add_value(slot::kFileHash, result.hash);
+    doc.add_value(slot::kRecordHash, std::to_string(line) + ":" + hash);
+    result.documents.push_back({IdTerm(article.id), std::move(doc)});
     if ((i + 1) % kArticlesPerProgress == 0 && i + 1 < articles.size()) {
       const uint64_t done = result.bytes * (i + 1) / articles.size();
       queue->Push(BytesRead{done - reported});
