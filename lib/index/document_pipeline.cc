@@ -281,14 +281,18 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
   // A record of an export is compared by the hash of its text before it is read: an
   // unchanged one is never parsed or analysed. A one-article file is compared as an article.
   std::unordered_map<int, std::string> record_hashes;
+  std::unordered_map<int, Xapian::docid> changed;  // line -> the document it replaces
   auto unread = [&](int line, std::string_view record) {
     std::string hash = ContentHash(record);
     bool same = false;
-    if (const Xapian::docid doc = indexed.Find(line, hash, &same)) kept.push_back(doc);
+    const Xapian::docid doc = indexed.Find(line, hash, &same);
     if (same) {
+      kept.push_back(doc);
       ++result.same_records;
       return false;
     }
+    // Kept only if the record still gives an article (not if its JSON broke, say).
+    if (doc != 0) changed[line] = doc;
     record_hashes[line] = std::move(hash);
     return true;
   };
@@ -304,6 +308,7 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
     std::string hash;
     if (auto it = record_hashes.find(line); line > 0 && it != record_hashes.end()) {
       hash = it->second;
+      if (auto c = changed.find(line); c != changed.end()) kept.push_back(c->second);
     } else {
       hash = RecordHash(article);
       bool same = false;

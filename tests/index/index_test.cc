@@ -332,6 +332,21 @@ TEST(IndexTest, AChangedRecordIsReplacedAndARemovedOneRemoved) {
   EXPECT_EQ(Hits(dir.path() / "db", "uniq1q"), 1u);
 }
 
+// A record that no longer gives an article (no title or text, broken JSON) loses its article.
+TEST(IndexTest, ARecordThatBreaksLosesItsArticle) {
+  testing::TempDir dir;
+  const auto feed = dir.Write("c/feed.jsonl", Export(3));
+  IndexStats first, second;
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &first), 3u);
+  std::string changed = Export(3);
+  changed.replace(changed.find("{\"title\": \"Record 2\""), 1, "[");  // line 2 breaks
+  dir.Write("c/feed.jsonl", changed);
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &second), 2u);
+  EXPECT_EQ(second.removed, 1u);
+  EXPECT_EQ(second.problems, 1u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq2q"), 0u);
+}
+
 // A run killed inside a file has committed some of its records but not the file's hash: the
 // next run reads the file again, by record, rather than take it as done.
 TEST(IndexTest, AFileMarkedPendingIsReadAgain) {
