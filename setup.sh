@@ -12,7 +12,7 @@ cd "$(dirname "$0")"
 readonly PACKAGES=(
   g++ cmake ninja-build ccache pkg-config
   libxapian-dev libicu-dev libstemmer-dev libgumbo-dev libboost-program-options-dev
-  libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
+  libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   libjemalloc-dev libsqlite3-dev python3 time
   clang libclang-rt-14-dev
 )

@@ -5,6 +5,9 @@ include(CMakeFindDependencyMacro)
 
 find_dependency(Threads)
 find_dependency(ICU COMPONENTS uc i18n)
+# JSON Lines and JSON-LD are parsed by simdjson (Debian 12: libsimdjson-dev 3.0.1), which
+# ships a CMake package with the target simdjson::simdjson.
+find_dependency(simdjson)
 
 if(NOT TARGET Steppe::xapian)
   find_dependency(Xapian)

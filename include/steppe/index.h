@@ -20,9 +20,14 @@ namespace steppe {
 struct STEPPE_EXPORT IndexStats {
   size_t indexed = 0;    // articles added or replaced
   size_t unchanged = 0;  // files skipped because their bytes are as when last indexed
-  size_t removed = 0;    // articles removed by Prune because their file is gone
-  size_t skipped = 0;    // files that could not be read, or held no article (binary, empty)
-  size_t problems = 0;   // problems reported through Options::on_problem (bad dates too)
+  // Articles of changed files (JSON Lines, CSV) that are as when last indexed: not analysed
+  // again. Appending one record to an indexed export gives indexed 1 and this the rest.
+  size_t unchanged_articles = 0;
+  // Articles removed: by Prune because their file is gone, or because their changed file no
+  // longer holds them (a record deleted from an export).
+  size_t removed = 0;
+  size_t skipped = 0;   // files that could not be read, or held no article (binary, empty)
+  size_t problems = 0;  // problems reported through Options::on_problem (bad dates too)
 };
 
 // A writable index at a directory. Only one Index may be open on a directory at a time, in

@@ -16,7 +16,8 @@ namespace steppe {
 struct STEPPE_EXPORT IndexProgress {
   size_t files_done = 0;
   size_t files_total = 0;    // counted before reading; grows if files appear meanwhile
-  uint64_t bytes_done = 0;   // of the files done
+  uint64_t bytes_done = 0;   // of the files done, and of the part read of files being read
+  uint64_t bytes_total = 0;  // of all files, counted before reading
   size_t articles_done = 0;  // read from the files done (a JSON Lines file holds many)
 };
 

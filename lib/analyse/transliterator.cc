@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyse/transliterator.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <stdexcept>
@@ -20,9 +22,6 @@ constexpr char kRules[] = R"(
 я > ya ;
 ş > sh ; ç > ch ; ğ > g ; ǵ > g ; ñ > n ; ń > n ; ı > i ; ä > a ; ö > o ; ü > u ; ß > ss ;
 ø > o ; æ > ae ; œ > oe ; \' > ; ʼ > ;
-:: NFD ;
-:: [:Nonspacing Mark:] Remove ;
-:: NFC ;
 )";
 
 bool IsAscii(std::string_view s) {
@@ -32,9 +31,32 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+// What `:: NFD ; :: [:Nonspacing Mark:] Remove ; :: NFC ;` at the end of the rules would do
+// (accents dropped), without naming ICU's stock transforms: the first use of any of those
+// loads ICU's whole transliterator registry, which cost every process ~40 ms at start-up.
+void RemoveAccents(icu::UnicodeString* text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return;
+  const icu::UnicodeString decomposed = nfd->normalize(*text, status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+  }
+  if (U_SUCCESS(status)) *text = nfc->normalize(kept, status);
+}
+
 }  // namespace
 
-LatinTransliterator::LatinTransliterator() {
+LatinTransliterator::LatinTransliterator() = default;
+
+LatinTransliterator::~LatinTransliterator() = default;
+
+// Compiled on first use: a process that meets no non-ASCII word (most searches) never pays it.
+const icu::Transliterator& LatinTransliterator::Icu() const {
+  if (icu_) return *icu_;
   UParseError parse_error;
   UErrorCode status = U_ZERO_ERROR;
   icu_.reset(icu::Transliterator::createFromRules(
@@ -44,9 +66,8 @@ LatinTransliterator::LatinTransliterator() {
     throw std::logic_error(std::string("bad transliteration rules: ") + u_errorName(status) +
                            " at line " + std::to_string(parse_error.line));
   }
+  return *icu_;
 }
-
-LatinTransliterator::~LatinTransliterator() = default;
 
 std::string LatinTransliterator::ToLatin(std::string_view word) const {
   std::string out;
@@ -57,7 +78,8 @@ std::string LatinTransliterator::ToLatin(std::string_view word) const {
     return out;
   }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
-  icu_->transliterate(text);
+  Icu().transliterate(text);
+  RemoveAccents(&text);
   text.toUTF8String(out);
   return out;
 }

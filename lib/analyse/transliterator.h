@@ -27,11 +27,14 @@ class LatinTransliterator {
   // The Latin form of one folded (lower-case) word, without apostrophes.
   std::string ToLatin(std::string_view word) const;
 
-  // The rules, in ICU Transliterator syntax, for tests and documentation.
+  // The rules, in ICU Transliterator syntax, for tests and documentation. Accents are then
+  // dropped (NFD, nonspacing marks removed, NFC).
   static const char* Rules();
 
  private:
-  std::unique_ptr<icu::Transliterator> icu_;
+  const icu::Transliterator& Icu() const;
+
+  mutable std::unique_ptr<icu::Transliterator> icu_;  // built on first use
 };
 
 }  // namespace steppe

@@ -3,13 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <deque>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <variant>
 
 #include "analyse/analyser.h"
@@ -27,7 +31,10 @@ namespace {
 // What a worker hands the writer: a file's documents, a problem, "this file was skipped", or
 // the error that stopped the worker's shard.
 struct Skipped {};
-using Item = std::variant<FileResult, Problem, Skipped, Status>;
+struct BytesRead {  // part of a big file read: progress within it
+  uint64_t bytes;
+};
+using Item = std::variant<FileResult, Problem, Skipped, Status, BytesRead>;
 
 // A bounded queue, so that fast readers cannot fill memory while the writer commits.
 class Queue {
@@ -78,16 +85,80 @@ class Queue {
   bool closed_ = false;
 };
 
-// The content hash stored with the file's documents at the last commit, or "".
+// The content hash of the file as at the last commit, or "" when it must be read again: its
+// metadata entry, else (for an index built in shards) the value stored with its documents.
 std::string IndexedHash(Xapian::Database* db, const std::string& file_term) {
   if (db == nullptr) return "";
   try {
+    const std::string hash = db->get_metadata(FileHashKey(file_term));
+    if (hash == kFileHashPending) return "";
+    if (!hash.empty()) return hash;
     Xapian::PostingIterator it = db->postlist_begin(file_term);
     if (it == db->postlist_end(file_term)) return "";
     return db->get_document(*it).get_value(slot::kFileHash);
   } catch (const Xapian::Error&) {
     return "";  // cannot tell: read the file again
   }
+}
+
+// The file's documents at the last commit: by docid, and by the line of the record each was
+// read from, with the hash of that record (slot::kRecordHash holds "<line>:<hash>").
+class IndexedRecords {
+ public:
+  IndexedRecords(Xapian::Database* db, const std::string& file_term) {
+    if (db == nullptr) return;
+    try {
+      Xapian::ValueIterator value = db->valuestream_begin(slot::kRecordHash);
+      for (auto it = db->postlist_begin(file_term); it != db->postlist_end(file_term); ++it) {
+        docs_.push_back(*it);
+        if (value == db->valuestream_end(slot::kRecordHash)) continue;
+        value.skip_to(*it);
+        if (value == db->valuestream_end(slot::kRecordHash) || value.get_docid() != *it) continue;
+        const std::string entry = *value;
+        const size_t colon = entry.find(':');
+        if (colon == std::string::npos) continue;
+        lines_[std::atoi(entry.c_str())] = {*it, entry.substr(colon + 1)};
+      }
+      known_ = true;
+    } catch (const Xapian::Error&) {
+      docs_.clear();  // cannot tell: every article is built again
+      lines_.clear();
+    }
+  }
+
+  // Whether the file's documents could be listed (false without an index to read).
+  bool known() const { return known_; }
+
+  // The document of the record on `line` (0 if none), and whether it was read from a record
+  // with `hash`.
+  Xapian::docid Find(int line, const std::string& hash, bool* same) const {
+    const auto it = lines_.find(line);
+    *same = it != lines_.end() && it->second.hash == hash;
+    return it == lines_.end() ? 0 : it->second.doc;
+  }
+
+  // The file's documents that are not in `kept` (sorted).
+  std::vector<Xapian::docid> Others(const std::vector<Xapian::docid>& kept) const {
+    std::vector<Xapian::docid> gone;
+    std::set_difference(docs_.begin(), docs_.end(), kept.begin(), kept.end(),
+                        std::back_inserter(gone));
+    return gone;
+  }
+
+ private:
+  struct Record {
+    Xapian::docid doc;
+    std::string hash;
+  };
+  std::vector<Xapian::docid> docs_;  // ascending, as posting lists are
+  std::unordered_map<int, Record> lines_;
+  bool known_ = false;
+};
+
+// The line an article's id ends with ("<path>:<line>"), or 0 for a one-article file.
+int LineOf(const std::string& id, const std::string& file_id) {
+  if (id.size() <= file_id.size() + 1 || id[file_id.size()] != ':') return 0;
+  return std::atoi(id.c_str() + file_id.size() + 1);
 }
 
 // What a worker keeps: its analyser, its view of the index's last commit, and its shard.
@@ -178,6 +249,9 @@ struct Worker {
   size_t shard_docs = 0;  // documents written to the shard in all
 };
 
+// Progress within a file: a big one is reported every this many articles.
+constexpr size_t kArticlesPerProgress = 256;
+
 void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Settings& settings,
                   std::atomic<size_t>* shard_numbers, Worker* worker, Queue* queue) {
   std::string bytes;
@@ -189,22 +263,76 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
   FileResult result;
   result.file_term = FileTerm(CanonicalPath(file));
   result.bytes = bytes.size();
-  const std::string hash = ContentHash(bytes);
-  if (IndexedHash(worker->known ? &*worker->known : nullptr, result.file_term) == hash) {
+  result.hash = ContentHash(bytes);
+  Xapian::Database* known = worker->known ? &*worker->known : nullptr;
+  try {
+    if (known != nullptr) known->reopen();  // the last commit: this run's too
+  } catch (const Xapian::Error&) {
+    known = nullptr;  // cannot tell: the file is read and replaced whole
+  }
+  if (IndexedHash(known, result.file_term) == result.hash) {
     result.unchanged = true;
     queue->Push(std::move(result));
     return;
   }
+  // A new index (the only one written in shards) has nothing to compare with.
+  const IndexedRecords indexed(worker->shard ? nullptr : known, result.file_term);
+  std::vector<Xapian::docid> kept;
+  // A record of an export is compared by the hash of its text before it is read: an
+  // unchanged one is never parsed or analysed. A one-article file is compared as an article.
+  std::unordered_map<int, std::string> record_hashes;
+  std::unordered_map<int, Xapian::docid> changed;  // line -> the document it replaces
+  auto unread = [&](int line, std::string_view record) {
+    std::string hash = ContentHash(record);
+    bool same = false;
+    const Xapian::docid doc = indexed.Find(line, hash, &same);
+    if (same) {
+      kept.push_back(doc);
+      ++result.same_records;
+      return false;
+    }
+    // Kept only if the record still gives an article (not if its JSON broke, say).
+    if (doc != 0) changed[line] = doc;
+    record_hashes[line] = std::move(hash);
+    return true;
+  };
+  const std::string file_id = CanonicalPath(file);
   std::vector<Article> articles;
   std::vector<Problem> problems;
-  ParseArticles(file, std::move(bytes), FieldNames(), &articles, &problems);
+  ParseArticles(file, std::move(bytes), FieldNames(), &articles, &problems, unread);
   for (Problem& p : problems) queue->Push(std::move(p));
-  for (const Article& article : articles) {
+  uint64_t reported = 0;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const Article& article = articles[i];
+    const int line = LineOf(article.id, file_id);
+    std::string hash;
+    if (auto it = record_hashes.find(line); line > 0 && it != record_hashes.end()) {
+      hash = it->second;
+      if (auto c = changed.find(line); c != changed.end()) kept.push_back(c->second);
+    } else {
+      hash = RecordHash(article);
+      bool same = false;
+      if (const Xapian::docid doc = indexed.Find(line, hash, &same)) kept.push_back(doc);
+      if (same) {
+        ++result.same_records;
+        continue;
+      }
+    }
     Xapian::Document doc = worker->builder.Build(article);
     doc.add_boolean_term(result.file_term);
-    doc.add_value(slot::kFileHash, hash);
+    doc.add_value(slot::kFileHash, result.hash);
+    doc.add_value(slot::kRecordHash, std::to_string(line) + ":" + hash);
     result.documents.push_back({IdTerm(article.id), std::move(doc)});
+    if ((i + 1) % kArticlesPerProgress == 0 && i + 1 < articles.size()) {
+      const uint64_t done = result.bytes * (i + 1) / articles.size();
+      queue->Push(BytesRead{done - reported});
+      reported = done;
+    }
   }
+  std::sort(kept.begin(), kept.end());
+  result.gone = indexed.Others(kept);
+  result.replace_all = !indexed.known();
+  result.bytes -= reported;
   result.articles = result.documents.size();
   if (worker->shard) {
     if (Status s = worker->Write(settings, shard_numbers, &result); !s.ok()) {
@@ -216,6 +344,24 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
 }
 
 }  // namespace
+
+std::string FileHashKey(const std::string& file_term) {
+  // A metadata key is limited as a term is, and a file term may be near that limit.
+  return "steppe.file:" + ContentHash(file_term);
+}
+
+std::string RecordHash(const Article& a) {
+  std::string all;
+  for (const std::string* field : {&a.id, &a.path, &a.title, &a.body, &a.source, &a.url, &a.lang}) {
+    all.append(*field).push_back('\0');
+  }
+  all.append(a.date ? a.date->ToString() : "-").push_back('\0');
+  for (const auto* list : {&a.companies, &a.places}) {
+    for (const std::string& name : *list) all.append(name).push_back('\x1F');
+    all.push_back('\0');
+  }
+  return ContentHash(all);
+}
 
 Status DocumentPipeline::Run(ArticleFileWalk* files,
                              const std::function<void(const Problem&)>& report,
@@ -263,7 +409,10 @@ Status DocumentPipeline::Run(ArticleFileWalk* files,
     if (auto* file = std::get_if<FileResult>(&item)) {
       const bool unchanged = file->unchanged;
       const size_t documents = file->articles;
+      const bool had_articles = documents + file->same_records > 0;
       counts->bytes += file->bytes;
+      counts->same_records += file->same_records;
+      counts->removed += file->gone.size();
       status = write(std::move(*file));
       if (!status.ok()) {
         stop_walk();
@@ -272,7 +421,7 @@ Status DocumentPipeline::Run(ArticleFileWalk* files,
       }
       if (unchanged) {
         ++counts->unchanged;
-      } else if (documents == 0) {
+      } else if (!had_articles) {
         ++counts->skipped;  // nothing in it could be read (binary, empty): reported already
       } else {
         counts->read += documents;
@@ -280,6 +429,9 @@ Status DocumentPipeline::Run(ArticleFileWalk* files,
       if (progress) progress(*counts, ++files_done);
     } else if (auto* problem = std::get_if<Problem>(&item)) {
       report(*problem);
+    } else if (auto* part = std::get_if<BytesRead>(&item)) {
+      counts->bytes += part->bytes;
+      if (progress) progress(*counts, files_done);
     } else if (auto* failed = std::get_if<Status>(&item)) {
       status = std::move(*failed);
       stop_walk();

@@ -23,14 +23,29 @@ struct BuiltDocument {
   Xapian::Document document;
 };
 
-// Everything read from one file.
+// Everything read from one file. A changed file is updated by record: only its new or changed
+// articles are built, and those of its last indexed version that no record gives any more go.
 struct FileResult {
   std::string file_term;   // FileTerm(canonical path): every document of the file carries it
+  std::string hash;        // ContentHash of its bytes
   bool unchanged = false;  // same bytes as when last indexed: nothing to write
   uint64_t bytes = 0;      // the file's size
-  std::vector<BuiltDocument> documents;  // replace all the file's documents when !unchanged
-  size_t articles = 0;                   // articles built (and written, when sharded)
+  std::vector<BuiltDocument> documents;  // new or changed articles, replaced by id term
+  std::vector<Xapian::docid> gone;       // documents of the file's last commit to delete
+  bool replace_all = false;  // the last commit could not be read: delete all, then write
+  size_t articles = 0;       // articles built (and written, when sharded)
+  size_t same_records = 0;   // articles as when last indexed: not built again
 };
+
+// The metadata key that holds a file's content hash once all its articles are written.
+std::string FileHashKey(const std::string& file_term);
+
+// Written under FileHashKey before a file's articles change, so that a run killed in the
+// middle of a file leaves it to be read again, not taken as done.
+inline constexpr char kFileHashPending[] = "pending";
+
+// "<hash>:<bytes>" of everything an article is indexed from (id, path and every field).
+std::string RecordHash(const Article& article);
 
 // Reads and analyses files on worker threads. By default the results go to one writer on the
 // calling thread, since a Xapian database takes one writer. With a shard directory, each
@@ -51,18 +66,21 @@ class DocumentPipeline {
     size_t docs_per_shard = 10000;    // a worker starts a new shard after the file reaching this
   };
   struct Counts {
-    size_t read = 0;       // articles built
-    size_t unchanged = 0;  // files skipped as unchanged
-    size_t skipped = 0;    // files that could not be read, or held no article
-    uint64_t bytes = 0;    // bytes of the files read
+    size_t read = 0;          // articles built
+    size_t unchanged = 0;     // files skipped as unchanged
+    size_t skipped = 0;       // files that could not be read, or held no article
+    uint64_t bytes = 0;       // bytes of the files read, and of the part read of files being read
+    size_t same_records = 0;  // articles of changed files not built again: as last indexed
+    size_t removed = 0;       // articles of changed files that their file no longer holds
   };
 
   explicit DocumentPipeline(Settings settings) : settings_(std::move(settings)) {}
 
   // Reads each file of the walk and builds its documents. Calls `report` for every problem,
   // `write` for every file (its documents already written when sharded) and `progress` after
-  // it, all on the calling thread; stops early, returning the error, when `write` or a shard
-  // fails. Workers take files from the walk one at a time, as they need them.
+  // it and while a big file is read, all on the calling thread; stops early, returning the error,
+  // when `write` or a shard fails. Workers take files from the walk one at a time, as they need
+  // them.
   Status Run(ArticleFileWalk* files, const std::function<void(const Problem&)>& report,
              const std::function<Status(FileResult&&)>& write,
              const std::function<void(const Counts&, size_t files_done)>& progress, Counts* counts);

@@ -74,18 +74,36 @@ struct Index::Impl {
     }
   }
 
-  // Replaces every article of one file: a changed JSON Lines file may have lost records.
+  // Updates the articles of one changed file: deletes those it no longer holds, replaces its
+  // new or changed ones by id, and then records its content hash. Until that hash is written
+  // the file is marked pending, so that a run killed in between reads it again.
   Status WriteFile(FileResult&& file) {
     if (file.unchanged) return Status::OK();
+    const std::string key = FileHashKey(file.file_term);
     try {
-      db.delete_document(file.file_term);
+      db.set_metadata(key, kFileHashPending);
+      if (file.replace_all) db.delete_document(file.file_term);
+      for (Xapian::docid doc : file.gone) DeleteIfThere(doc);
     } catch (...) {
       return StatusFromCurrentException("cannot replace " + file.file_term.substr(2), dir);
     }
     for (BuiltDocument& doc : file.documents) {
       if (Status s = Write(std::move(doc)); !s.ok()) return s;
     }
+    try {
+      db.set_metadata(key, file.hash);
+    } catch (...) {
+      return StatusFromCurrentException("cannot replace " + file.file_term.substr(2), dir);
+    }
     return Status::OK();
+  }
+
+  // A document known from the last commit may be gone already: a file reached twice.
+  void DeleteIfThere(Xapian::docid doc) {
+    try {
+      db.delete_document(doc);
+    } catch (const Xapian::DocNotFoundError&) {
+    }
   }
 
   size_t Threads() const {
@@ -304,11 +322,14 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   }
   // Counted first, for progress and the choice of shards; the files are then walked again
   // as the workers need them, so the run never holds the whole list.
-  const size_t total = CountArticleFiles(path);
+  uint64_t total_bytes = 0;
+  const size_t total = CountArticleFiles(path, &total_bytes);
   ArticleFileWalk files(path);
   files.ReadAhead(kFilesReadAhead);
-  // A killed run's shards first: their files are then known, and not read again.
+  // A killed run's shards first: their files are then known, and not read again. The workers
+  // compare files with the last commit, so what an earlier call wrote is committed too.
   if (Status s = impl_->MergeShards(); !s.ok()) return s;
+  if (Status s = impl_->Commit(); !s.ok()) return s;  // nothing to do when nothing changed
   const bool sharded = impl_->UseShards(total);
   size_t problems = 0;
   DocumentPipeline pipeline({.threads = std::max<size_t>(1, std::min(impl_->Threads(), total)),
@@ -340,6 +361,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
           impl_->options.on_progress({.files_done = done,
                                       .files_total = std::max(total, done),
                                       .bytes_done = c.bytes,
+                                      .bytes_total = std::max(total_bytes, c.bytes),
                                       .articles_done = c.read});
         }
       },
@@ -351,6 +373,8 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   }
   stats->indexed += counts.read;
   stats->unchanged += counts.unchanged;
+  stats->unchanged_articles += counts.same_records;
+  stats->removed += counts.removed;
   stats->skipped += counts.skipped;
   if (total == 0 && problems > 0) ++stats->skipped;  // a missing path, an unreadable folder
   if (s.ok() && fatal) {
@@ -375,6 +399,7 @@ Status Index::Prune(const std::filesystem::path& path, IndexStats* stats) {
     for (const std::string& term : gone) {
       stats->removed += impl_->db.get_termfreq(term);
       impl_->db.delete_document(term);
+      impl_->db.set_metadata(FileHashKey(term), "");  // removes the entry
     }
     return Status::OK();
   } catch (...) {

@@ -57,6 +57,10 @@ inline constexpr Xapian::valueno kFileHash = 7;
 // The article's SimHash, and the near-duplicate group search collapses on (both hex).
 inline constexpr Xapian::valueno kSimHash = 8;
 inline constexpr Xapian::valueno kDuplicateGroup = 9;
+// "<line>:<hash>:<bytes>": the line of the record an article was read from (0 for a one-article
+// file) and the hash of that record's text (of the article, for a one-article file), so that
+// a changed file's records that are as before are neither read nor analysed again.
+inline constexpr Xapian::valueno kRecordHash = 10;
 
 // Separators inside the entity facet values.
 inline constexpr char kKeySeparator = '\x1E';

@@ -120,10 +120,21 @@ void ReportBadRow(const std::string& path, const Row& row, std::vector<Problem>*
                        "the row was skipped"});
 }
 
+// A row as the record filter sees it: each header name and cell, NUL-separated.
+std::string RecordText(const Row& header, const Row& row) {
+  std::string text;
+  for (size_t i = 0; i < row.cells.size(); ++i) {
+    text.append(header.cells[i]).push_back('\0');
+    text.append(row.cells[i]).push_back('\0');
+  }
+  return text;
+}
+
 }  // namespace
 
 void ReadCsv(std::string_view text, const std::string& path, const std::string& id_base,
-             const FieldNames& names, std::vector<Article>* out, std::vector<Problem>* problems) {
+             const FieldNames& names, std::vector<Article>* out, std::vector<Problem>* problems,
+             const RecordFilter& filter) {
   RowReader reader(text, GuessSeparator(text));
   Row header;
   do {
@@ -155,6 +166,7 @@ void ReadCsv(std::string_view text, const std::string& path, const std::string& 
       ReportBadRow(path, row, problems);
       continue;
     }
+    if (filter && !filter(row.line, RecordText(header, row))) continue;
     RecordFields fields;
     for (size_t i = 0; i < row.cells.size(); ++i)
       fields.emplace_back(header.cells[i], row.cells[i]);

@@ -18,8 +18,10 @@ namespace steppe {
 // commas, newlines and "" for a quote. The separator is a comma, or a semicolon or a tab when
 // the header line has no comma. Blank lines are skipped. A row with an unclosed quote or the
 // wrong number of fields is reported as path:line and skipped; the other rows are still read.
+// Rows that `filter` refuses (given the header and the row's cells) are skipped unread.
 void ReadCsv(std::string_view text, const std::string& path, const std::string& id_base,
-             const FieldNames& names, std::vector<Article>* out, std::vector<Problem>* problems);
+             const FieldNames& names, std::vector<Article>* out, std::vector<Problem>* problems,
+             const RecordFilter& filter = {});
 
 }  // namespace steppe
 

@@ -73,13 +73,14 @@ bool ReadLine(std::string_view line, const std::string& path, int line_no, const
 
 void ReadJsonLines(std::string_view text, const std::string& path, const std::string& id_base,
                    const FieldNames& names, std::vector<Article>* out,
-                   std::vector<Problem>* problems) {
+                   std::vector<Problem>* problems, const RecordFilter& filter) {
   size_t pos = 0;
   for (int line_no = 1; pos < text.size(); ++line_no) {
     const size_t end = std::min(text.find('\n', pos), text.size());
     const std::string_view line = text.substr(pos, end - pos);
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (filter && !filter(line_no, line)) continue;
     Article article;
     if (!ReadLine(line, path, line_no, names, &article, problems)) continue;
     article.id = id_base + ":" + std::to_string(line_no);

@@ -16,9 +16,10 @@ namespace steppe {
 // article with the id "<id_base>:<line>" (lines count from 1), fields found by `names` (see
 // ArticleFromRecord). Blank lines are skipped. A line that is not a JSON object, or has no
 // title and no text, is reported as path:line and skipped; the other lines are still read.
+// Lines that `filter` refuses are skipped unread.
 void ReadJsonLines(std::string_view text, const std::string& path, const std::string& id_base,
                    const FieldNames& names, std::vector<Article>* out,
-                   std::vector<Problem>* problems);
+                   std::vector<Problem>* problems, const RecordFilter& filter = {});
 
 }  // namespace steppe
 

@@ -131,18 +131,25 @@ Status ReadFileBytes(const std::filesystem::path& path, size_t max_bytes, std::s
                            " MiB, larger than the limit of " + std::to_string(max_bytes >> 20) +
                            " MiB; split it, or raise the limit (Options::max_file_bytes)");
   }
+  // Read straight into the string: a big export is not copied through a stream buffer.
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (!in || (!in.good() && !in.eof())) {
+  out->resize(size);
+  in.read(out->data(), static_cast<std::streamsize>(size));
+  if (!in && !in.eof()) {
     return Status::IoError("cannot read " + path.string() + "; check its permissions");
   }
-  *out = std::move(buf).str();
+  out->resize(static_cast<size_t>(in.gcount()));
+  if (in.good()) {  // it grew since file_size: take the rest too
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    out->append(std::move(rest).str());
+  }
   return Status::OK();
 }
 
 void ParseArticles(const std::filesystem::path& path, std::string bytes, const FieldNames& fields,
-                   std::vector<Article>* out, std::vector<Problem>* problems) {
+                   std::vector<Article>* out, std::vector<Problem>* problems,
+                   const RecordFilter& filter) {
   const std::string file = path.string();
   std::string text;
   if (!DecodeToUtf8(bytes, file, &text, problems)) return;  // binary: reported
@@ -158,10 +165,10 @@ void ParseArticles(const std::filesystem::path& path, std::string bytes, const F
       ReadSingle(format, std::move(text), file, CanonicalPath(path), out, problems);
       break;
     case Format::kJsonLines:
-      ReadJsonLines(text, file, CanonicalPath(path), fields, out, problems);
+      ReadJsonLines(text, file, CanonicalPath(path), fields, out, problems, filter);
       break;
     case Format::kCsv:
-      ReadCsv(text, file, CanonicalPath(path), fields, out, problems);
+      ReadCsv(text, file, CanonicalPath(path), fields, out, problems, filter);
       break;
   }
 }

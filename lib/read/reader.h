@@ -3,7 +3,9 @@
 #define STEPPE_LIB_READ_READER_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "steppe/article.h"
@@ -24,6 +26,11 @@ struct FieldNames {
   std::vector<std::string> lang = {"lang", "language"};
 };
 
+// Asked before a JSON Lines or CSV record becomes an article, with the record's line and its
+// text (a JSON Lines line; for CSV the header and the row's cells): false skips the record,
+// unread (the indexer skips records it has already indexed). An empty filter keeps them all.
+using RecordFilter = std::function<bool(int line, std::string_view record)>;
+
 // Reads every article in the file `path`, appending to *out: one for a text, Markdown or HTML
 // file; one per record for JSON Lines and CSV, each with the id "<canonical path>:<line>".
 // The file is converted to UTF-8 first when it is not (the charset is detected; UTF-16 needs
@@ -40,7 +47,8 @@ std::string CanonicalPath(const std::filesystem::path& path);
 // hashes them to skip unchanged files). ReadFileBytes refuses files over `max_bytes`.
 Status ReadFileBytes(const std::filesystem::path& path, size_t max_bytes, std::string* out);
 void ParseArticles(const std::filesystem::path& path, std::string bytes, const FieldNames& fields,
-                   std::vector<Article>* out, std::vector<Problem>* problems);
+                   std::vector<Article>* out, std::vector<Problem>* problems,
+                   const RecordFilter& filter = {});
 
 }  // namespace steppe
 

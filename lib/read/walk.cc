@@ -109,7 +109,7 @@ bool ArticleFileWalk::NextInTree(fs::path* file, std::vector<Problem>* problems)
   return false;
 }
 
-size_t CountArticleFiles(const fs::path& path) {
+size_t CountArticleFiles(const fs::path& path, uint64_t* bytes) {
   ArticleFileWalk walk(path);
   std::vector<Problem> ignored;
   fs::path file;
@@ -117,6 +117,8 @@ size_t CountArticleFiles(const fs::path& path) {
   while (walk.Next(&file, &ignored)) {
     ++count;
     ignored.clear();
+    std::error_code ec;
+    if (bytes != nullptr) *bytes += fs::file_size(file, ec) * !ec;
   }
   return count;
 }

@@ -3,6 +3,7 @@
 #define STEPPE_LIB_READ_WALK_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <string>
@@ -54,8 +55,9 @@ class ArticleFileWalk {
   std::deque<std::filesystem::path> ahead_;  // found, asked for, not yet given
 };
 
-// How many files ArticleFileWalk(path) gives, for progress; problems are left to the walk.
-size_t CountArticleFiles(const std::filesystem::path& path);
+// How many files ArticleFileWalk(path) gives, for progress, and when `bytes` is not null their
+// size in all; problems are left to the walk.
+size_t CountArticleFiles(const std::filesystem::path& path, uint64_t* bytes = nullptr);
 
 }  // namespace steppe
 

@@ -4,12 +4,15 @@
 # always opens, passes `steppe check` and answers queries, and that re-running the same
 # command finishes the job with every article indexed exactly once.
 #
-# Usage: tests/crash/run.sh STEPPE_BINARY [ARTICLES=3000] [KILLS=10]
+# Usage: tests/crash/run.sh STEPPE_BINARY [ARTICLES=3000] [KILLS=10] [FORMAT=md|jsonl]
+# With jsonl the articles are the records of one JSON Lines file, so kills land inside the
+# file, between the commits of its records.
 set -euo pipefail
 
 steppe=$1
 articles=${2:-3000}
 kills=${3:-10}
+format=${4:-md}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 db=$work/db
@@ -18,13 +21,21 @@ fail() { echo "crash test: FAILED: $*" >&2; exit 1; }
 
 # Deterministic articles, each with one word no other has, spread over folders.
 mkdir -p "$work/in"
+filler=$(printf 'Oil workers demanded higher pay and new equipment. %.0s' {1..20})
 for ((i = 1; i <= articles; i++)); do
+  if [ "$format" = jsonl ]; then
+    printf '{"title": "Strike report %d", "date": "20%02d-%02d-%02d", "source": "Wire %d", ' \
+      "$i" $((10 + i % 15)) $((1 + i % 12)) $((1 + i % 28)) $((i % 7))
+    printf '"text": "Workers in Zhanaozen and Жаңаөзен met on day %d. Marker uniq%dq. %s"}\n' \
+      "$i" "$i" "$filler"
+    continue
+  fi >>"$work/in/feed.jsonl"
   dir=$work/in/$((i % 20))
   mkdir -p "$dir"
   printf -- '---\ntitle: Strike report %d\ndate: 20%02d-%02d-%02d\nsource: Wire %d\n---\n' \
     "$i" $((10 + i % 15)) $((1 + i % 12)) $((1 + i % 28)) $((i % 7)) >"$dir/a$i.md"
   printf 'Workers in Zhanaozen and Жаңаөзен met on day %d. Marker uniq%dq. %s\n' "$i" "$i" \
-    "$(printf 'Oil workers demanded higher pay and new equipment. %.0s' {1..20})" >>"$dir/a$i.md"
+    "$filler" >>"$dir/a$i.md"
 done
 
 index_args=(index "$work/in" --db "$db" --batch 250 --jobs 2)
@@ -35,7 +46,7 @@ start=$(date +%s%N)
 index
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 rm -rf "$db"
-echo "crash test: $articles articles, a full run takes ${full_ms} ms; killing $kills times"
+echo "crash test ($format): $articles articles, a full run takes ${full_ms} ms; killing $kills times"
 
 survived=0
 for ((k = 1; k <= kills; k++)); do

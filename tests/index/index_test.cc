@@ -12,6 +12,7 @@
 
 #include "index/format.h"
 #include "index/shards.h"
+#include "read/reader.h"
 #include "steppe/searcher.h"
 #include "support/temp_dir.h"
 
@@ -258,13 +259,133 @@ TEST(IndexTest, ReRunSkipsUnchangedFilesAndReplacesChangedOnesWhole) {
   EXPECT_EQ(run(&second), 5u);
   EXPECT_EQ(second.indexed, 0u);
   EXPECT_EQ(second.unchanged, 3u);
-  // The feed loses its middle record: the file's articles are replaced, not added to.
+  // The feed loses its middle record: line 2 now holds what line 3 did, and line 3 is gone.
   dir.Write("c/feed.jsonl",
             "{\"title\": \"One\", \"text\": \"record one\"}\n"
             "{\"title\": \"Three\", \"text\": \"record three\"}\n");
   EXPECT_EQ(run(&third), 4u);
-  EXPECT_EQ(third.indexed, 2u);
+  EXPECT_EQ(third.indexed, 1u);
+  EXPECT_EQ(third.unchanged_articles, 1u);
+  EXPECT_EQ(third.removed, 1u);
   EXPECT_EQ(third.unchanged, 2u);
+}
+
+// A JSON Lines export of `n` records, record i titled "Record i" with a word of its own.
+std::string Export(int n, int first = 1) {
+  std::string out;
+  for (int i = first; i < first + n; ++i) {
+    out += "{\"title\": \"Record " + std::to_string(i) +
+           "\", \"text\": \"Oil workers met. Marker uniq" + std::to_string(i) + "q.\"}\n";
+  }
+  return out;
+}
+
+// Indexes `path` into the index at `db` (created when missing), commits and closes it.
+size_t IndexAndCount(const std::filesystem::path& path, const std::filesystem::path& db,
+                     IndexStats* stats) {
+  std::unique_ptr<Index> index;
+  if (!Index::Open(Create(), db, &index).ok()) return 0;
+  EXPECT_TRUE(index->AddPath(path, stats).ok());
+  EXPECT_TRUE(index->Commit().ok());
+  return index->document_count();
+}
+
+size_t Hits(const std::filesystem::path& db, const std::string& query) {
+  std::unique_ptr<Searcher> searcher;
+  SearchResults results;
+  if (!Searcher::Open(Options(), db, &searcher).ok()) return 0;
+  EXPECT_TRUE(searcher->Search(SearchRequest{.query = query}, &results).ok());
+  return results.hits.size();
+}
+
+// Appending to a big export is the common update: only the new record is read into the index.
+TEST(IndexTest, AppendingOneRecordToAnExportAnalysesOnlyThatRecord) {
+  testing::TempDir dir;
+  const auto feed = dir.Write("c/feed.jsonl", Export(300));
+  IndexStats first, second;
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &first), 300u);
+  EXPECT_EQ(first.indexed, 300u);
+  dir.Write("c/feed.jsonl", Export(300) + Export(1, 301));
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &second), 301u);
+  EXPECT_EQ(second.indexed, 1u);
+  EXPECT_EQ(second.unchanged_articles, 300u);
+  EXPECT_EQ(second.removed, 0u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq301q"), 1u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq7q"), 1u);
+}
+
+TEST(IndexTest, AChangedRecordIsReplacedAndARemovedOneRemoved) {
+  testing::TempDir dir;
+  const auto feed = dir.Write("c/feed.csv",
+                              "title,text\nFirst,uniq1q body\nSecond,uniq2q body\n"
+                              "Third,uniq3q body\n");
+  IndexStats first, second;
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &first), 3u);
+  dir.Write("c/feed.csv", "title,text\nFirst,uniq1q body\nSecond,uniq22q body\n");
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &second), 2u);
+  EXPECT_EQ(second.indexed, 1u);
+  EXPECT_EQ(second.unchanged_articles, 1u);
+  EXPECT_EQ(second.removed, 1u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq2q"), 0u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq22q"), 1u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq3q"), 0u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq1q"), 1u);
+}
+
+// A record that no longer gives an article (no title or text, broken JSON) loses its article.
+TEST(IndexTest, ARecordThatBreaksLosesItsArticle) {
+  testing::TempDir dir;
+  const auto feed = dir.Write("c/feed.jsonl", Export(3));
+  IndexStats first, second;
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &first), 3u);
+  std::string changed = Export(3);
+  changed.replace(changed.find("{\"title\": \"Record 2\""), 1, "[");  // line 2 breaks
+  dir.Write("c/feed.jsonl", changed);
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &second), 2u);
+  EXPECT_EQ(second.removed, 1u);
+  EXPECT_EQ(second.problems, 1u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq2q"), 0u);
+}
+
+// A run killed inside a file has committed some of its records but not the file's hash: the
+// next run reads the file again, by record, rather than take it as done.
+TEST(IndexTest, AFileMarkedPendingIsReadAgain) {
+  testing::TempDir dir;
+  const auto feed = dir.Write("c/feed.jsonl", Export(5));
+  IndexStats first, second;
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &first), 5u);
+  {
+    // As a killed run leaves it: a record's document written, the file still pending.
+    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_OPEN);
+    for (auto t = db.metadata_keys_begin("steppe.file:"); t != db.metadata_keys_end("steppe.file:");
+         ++t) {
+      db.set_metadata(*t, "pending");
+    }
+    db.delete_document(db.postlist_begin("Q" + CanonicalPath(feed) + ":3").operator*());
+    db.commit();
+  }
+  EXPECT_EQ(IndexAndCount(feed, dir.path() / "db", &second), 5u);
+  EXPECT_EQ(second.unchanged, 0u);
+  EXPECT_EQ(second.indexed, 1u);
+  EXPECT_EQ(Hits(dir.path() / "db", "uniq3q"), 1u);
+}
+
+// Progress moves inside a big file, by bytes, rather than only when the file is done.
+TEST(IndexTest, ProgressMovesByBytesWithinABigFile) {
+  testing::TempDir dir;
+  const std::string feed = Export(1000);
+  dir.Write("c/feed.jsonl", feed);
+  std::vector<IndexProgress> seen;
+  Options options = Create();
+  options.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options));
+  ASSERT_GE(seen.size(), 3u);
+  EXPECT_EQ(seen.front().files_done, 0u);  // still in the file
+  EXPECT_GT(seen.front().bytes_done, 0u);
+  EXPECT_LT(seen.front().bytes_done, feed.size());
+  for (size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done);
+  EXPECT_EQ(seen.back().bytes_done, feed.size());
+  EXPECT_EQ(seen.back().bytes_total, feed.size());
 }
 
 TEST(IndexTest, PruneRemovesArticlesOfDeletedFilesOnly) {

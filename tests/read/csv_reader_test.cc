@@ -102,5 +102,21 @@ TEST(CsvReaderTest, CustomFieldNames) {
   EXPECT_EQ(r.articles[0].body, "B");
 }
 
+// The filter sees each row with its header, so a renamed column changes every record.
+TEST(CsvReaderTest, RowsTheFilterRefusesAreNotRead) {
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+  std::vector<std::string> seen;
+  ReadCsv("title,text\nOne,first\nTwo,second\n", "f.csv", "f.csv", FieldNames(), &articles,
+          &problems, [&](int line, std::string_view record) {
+            seen.emplace_back(record);
+            return line != 2;
+          });
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(articles[0].id, "f.csv:3");
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0], std::string("title\0One\0text\0first\0", 21));
+}
+
 }  // namespace
 }  // namespace steppe

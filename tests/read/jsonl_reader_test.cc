@@ -87,5 +87,21 @@ TEST(JsonlReaderTest, ObjectWithoutTitleOrTextIsReported) {
   EXPECT_EQ(problems[0].line, 1);
 }
 
+// The indexer skips records it has indexed already: they are not parsed, so not reported.
+TEST(JsonlReaderTest, RecordsTheFilterRefusesAreNotRead) {
+  std::vector<Article> articles;
+  std::vector<Problem> problems;
+  std::vector<int> asked;
+  ReadJsonLines("{\"title\": \"one\"}\n{broken\n\n{\"title\": \"four\"}\n", "f", "f", FieldNames(),
+                &articles, &problems, [&](int line, std::string_view record) {
+                  asked.push_back(line);
+                  return record != "{broken";
+                });
+  EXPECT_EQ(asked, (std::vector<int>{1, 2, 4}));  // not the blank line
+  ASSERT_EQ(articles.size(), 2u);
+  EXPECT_EQ(articles[1].id, "f:4");
+  EXPECT_TRUE(problems.empty());
+}
+
 }  // namespace
 }  // namespace steppe

@@ -99,15 +99,21 @@ int RunIndex(const std::vector<std::string>& args) {
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Articles of changed exports that were as before are named only when there are some.
+  const std::string same =
+      stats.unchanged_articles == 0
+          ? ""
+          : " (and " + Count(stats.unchanged_articles, "article") + " of changed files)";
   std::printf(
-      "indexed %s, %s unchanged, %s removed, skipped %s, %s reported, in %.2f s (index "
+      "indexed %s, %s unchanged%s, %s removed, skipped %s, %s reported, in %.2f s (index "
       "%s, %s)\n",
-      Count(stats.indexed, "article").c_str(), Count(stats.unchanged, "file").c_str(),
+      Count(stats.indexed, "article").c_str(), Count(stats.unchanged, "file").c_str(), same.c_str(),
       Count(stats.removed, "article").c_str(), Count(stats.skipped, "file").c_str(),
       Count(stats.problems, "problem").c_str(), seconds, db.c_str(),
       Count(index->document_count(), "article").c_str());
   // Exit 2 only when there was something to index and nothing could be.
-  const bool did_something = stats.indexed + stats.unchanged + stats.removed > 0;
+  const bool did_something =
+      stats.indexed + stats.unchanged + stats.unchanged_articles + stats.removed > 0;
   return did_something ? kExitFound : kExitError;
 }
 

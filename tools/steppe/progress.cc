@@ -30,14 +30,17 @@ void ProgressLine::Update(const IndexProgress& p) {
   last_ = now;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   const double mb = p.bytes_done / 1e6;
-  const double files_per_second = seconds > 0 ? p.files_done / seconds : 0;
-  const double eta = files_per_second > 0 ? (p.files_total - p.files_done) / files_per_second : 0;
+  // By bytes, which move inside a big file too; by files when sizes are unknown.
+  const double done = p.bytes_total > 0 ? p.bytes_done : p.files_done;
+  const double total = p.bytes_total > 0 ? p.bytes_total : p.files_total;
+  const double rate = seconds > 0 ? done / seconds : 0;
+  const double eta = rate > 0 && total > done ? (total - done) / rate : 0;
   std::fprintf(stderr,
-               "%s%zu/%zu files, %zu articles, %.1f MB, %.0f articles/s, %.1f MB/s, "
+               "%s%zu/%zu files, %zu articles, %.1f/%.1f MB, %.0f articles/s, %.1f MB/s, "
                "ETA %.0f s%s",
                terminal_ ? "\r\033[K" : "", p.files_done, p.files_total, p.articles_done, mb,
-               seconds > 0 ? p.articles_done / seconds : 0, seconds > 0 ? mb / seconds : 0, eta,
-               terminal_ ? "" : "\n");
+               p.bytes_total / 1e6, seconds > 0 ? p.articles_done / seconds : 0,
+               seconds > 0 ? mb / seconds : 0, eta, terminal_ ? "" : "\n");
   drawn_ = true;
 }
 
