@@ -129,6 +129,12 @@ std::string HitJson(const Hit& h) {
   } else {
     out += "null";
   }
+  out += ",\"date_source\":";
+  if (h.date_source.empty()) {
+    out += "null";
+  } else {
+    AppendJsonString(h.date_source, &out);
+  }
   out += ",\"source\":";
   AppendJsonString(h.source, &out);
   char score[32];

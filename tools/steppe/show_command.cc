@@ -73,6 +73,12 @@ int RunShow(const std::vector<std::string>& args) {
       if (std::string(key) != "id") out += std::string(",\"") + key + "\":";
       AppendJsonString(value, &out);
     }
+    out += ",\"date_source\":";
+    if (a.date_source.empty()) {
+      out += "null";
+    } else {
+      AppendJsonString(a.date_source, &out);
+    }
     out += ",\"companies\":[";
     for (size_t i = 0; i < a.companies.size(); ++i) {
       if (i) out += ",";
