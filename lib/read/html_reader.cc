@@ -1296,18 +1296,20 @@ int DayNumber(const Date& d) {
 
 // A timestamp's day is the day in its zone, which may not be the day the page prints
 // ("November 8, 2023 at 5:49 p.m." beside 2023-11-09T01:49Z). When the article's <time> or
-// byline gives a day one off a zoned timestamp's, that local day is the publisher's.
+// byline gives a day one off a UTC timestamp's, that local day is the publisher's.
 void PreferLocalDay(const std::vector<DateCandidate>& local, const std::string& used,
                     Article* out) {
-  const bool zoned =
-      used.size() > 16 && (used.back() == 'Z' || used.find('+', 16) != std::string::npos ||
-                           used.find('-', 16) != std::string::npos);
-  if (!out->date || out->date->day == 0 || !zoned) return;
+  // A timestamp with another offset is already in the publisher's zone.
+  const bool utc = used.size() > 16 &&
+                   (used.back() == 'Z' || used.ends_with("+00:00") || used.ends_with("+0000"));
+  if (!out->date || out->date->day == 0 || !utc) return;
   for (const DateCandidate& c : local) {
     Date date;
     if (c.text.empty() || !ParseMetadataDate(c.text, &date).ok() || date.day == 0) continue;
-    if (std::abs(DayNumber(date) - DayNumber(*out->date)) == 1) out->date = date;
-    return;
+    if (std::abs(DayNumber(date) - DayNumber(*out->date)) == 1) {
+      out->date = date;
+      return;
+    }
   }
 }
 
