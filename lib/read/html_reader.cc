@@ -4,6 +4,7 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstddef>
 #include <cstdlib>
@@ -1375,6 +1376,18 @@ std::string StripTitleSuffix(std::string title, const std::string& site) {
   return title;
 }
 
+// The text of a headline element, without a kicker printed in it: "Open Progress" in
+// <h1><span class="subheadline">Open Progress</span><span class="headline">Why…</span></h1>.
+std::string HeadlineText(const GumboNode* h1) {
+  const GumboNode* inner = FindFirst(h1, [h1](const GumboNode* n) {
+    if (n == h1) return false;
+    const std::vector<std::string> words = NameWords(Attr(n, "class"));
+    return Lower(Attr(n, "itemprop")) == "headline" ||
+           std::find(words.begin(), words.end(), "headline") != words.end();
+  });
+  return CleanText(OneLineText(inner != nullptr ? inner : h1));
+}
+
 // The headline: the <h1> of the article when the page's titles agree with it or it stands
 // at the article; else og:title, <title> or the JSON-LD headline, without the site's suffix.
 std::string ChooseTitle(const Metadata& m, const GumboNode* best) {
@@ -1383,9 +1396,21 @@ std::string ChooseTitle(const Metadata& m, const GumboNode* best) {
   for (const std::string* t : {&m.og_title, &m.headline, &m.twitter_title, &m.title}) {
     if (!t->empty()) titles.push_back(CleanText(*t));
   }
+  // A title that another one continues was cut short (an unescaped quote in og:title).
+  for (std::string& t : titles) {
+    const std::string ft = FoldTitle(t);
+    for (const std::string& longer : titles) {
+      const std::string fl = FoldTitle(longer);
+      if (ft.size() >= 8 && fl.size() > ft.size() + 1 && fl.starts_with(ft) &&
+          std::isalnum(static_cast<unsigned char>(fl[ft.size() + 1]))) {
+        t = StripTitleSuffix(longer, site);
+        break;
+      }
+    }
+  }
   std::string h1;
   for (const GumboNode* n : m.h1s) {
-    std::string text = CleanText(OneLineText(n));
+    std::string text = HeadlineText(n);
     if (text.size() < 8 || (!site.empty() && FoldTitle(text) == FoldTitle(site))) continue;
     const std::string fh1 = FoldTitle(text);
     for (const std::string& t : titles) {
@@ -1483,7 +1508,7 @@ void ReadHtml(std::string_view html, const std::string& path, Article* out,
   }
   out->title = CleanText(ValidUtf8(ChooseTitle(m, best)));
   for (const GumboNode* h1 : m.h1s) {
-    if (FoldTitle(CleanText(OneLineText(h1))) != FoldTitle(out->title)) continue;
+    if (FoldTitle(HeadlineText(h1)) != FoldTitle(out->title)) continue;
     const std::string standfirst = CleanText(ValidUtf8(Standfirst(h1, stats)));
     if (!standfirst.empty() && !Contains(text, standfirst)) text = standfirst + "\n\n" + text;
     break;

@@ -144,6 +144,18 @@ TEST(HtmlReaderTest, TitleIsTheFullHeadlineWithoutTheSiteSuffix) {
   EXPECT_EQ(
       Read("<title>Новый мост через Урил открыт_Новости_Степь</title><body>x</body>").article.title,
       "Новый мост через Урил открыт");
+  // A kicker printed inside the <h1> is not part of the headline.
+  EXPECT_EQ(Read("<head><meta property=\"og:title\" content=\"Why the copper price rose\">"
+                 "</head><body><h1><span class=\"kicker\">Mines</span> <span class=\"headline\">"
+                 "Why the copper price rose</span></h1><p>x</p></body>")
+                .article.title,
+            "Why the copper price rose");
+  // og:title cut by an unescaped quote, with no <h1>: the full <title>.
+  EXPECT_EQ(
+      Read("<head><meta property=\"og:title\" content=\"Senator calls the plan \"reckless\"\">"
+           "<title>Senator calls the plan \"reckless\" | Steppe Wire</title></head><body>x</body>")
+          .article.title,
+      "Senator calls the plan \"reckless\"");
   // A dash inside a headline stays.
   EXPECT_EQ(Read("<title>Almaty - Astana trains run faster from today on the new line</title>"
                  "<body>x</body>")
