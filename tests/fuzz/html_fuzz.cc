@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "fuzz_util.h"
-#include "read/html_reader.h"
+#include "read/markup_limit.h"
 #include "read/reader.h"
 
 namespace {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "read/html_reader.h"
 
+#include "read/markup_limit.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
