@@ -1044,6 +1044,18 @@ std::string StripTitleSuffix(std::string title, const std::string& site) {
   return title;
 }
 
+// Whether `n` lies inside `block` or one of its `levels` nearest ancestors.
+bool IsNear(const GumboNode* n, const GumboNode* block, int levels) {
+  const GumboNode* scope = block;
+  for (int i = 0; i < levels && scope->parent != nullptr && IsElement(scope->parent); ++i) {
+    scope = scope->parent;
+  }
+  for (const GumboNode* a = n; a != nullptr; a = a->parent) {
+    if (a == scope) return true;
+  }
+  return false;
+}
+
 // The text of a headline element, without a kicker printed in it: "Open Progress" in
 // <h1><span class="subheadline">Open Progress</span><span class="headline">Why…</span></h1>.
 std::string HeadlineText(const GumboNode* h1) {
@@ -1085,12 +1097,9 @@ std::string ChooseTitle(const Metadata& m, const GumboNode* best) {
       const std::string ft = FoldTitle(t);
       if (ft.starts_with(fh1) || (fh1.starts_with(ft) && ft.size() >= 8)) return text;
     }
-    // An <h1> at the article (in its block's parent or a level above) is its headline.
-    for (const GumboNode* a = best; a != nullptr && IsElement(a); a = a->parent) {
-      if (FindFirst(a, [n](const GumboNode* x) { return x == n; }) != nullptr) {
-        if (std::count(text.begin(), text.end(), ' ') >= 3 && h1.empty()) h1 = text;
-        break;
-      }
+    // An <h1> near the article (within a few levels above its block) is its headline.
+    if (h1.empty() && std::count(text.begin(), text.end(), ' ') >= 3 && IsNear(n, best, 4)) {
+      h1 = text;
     }
   }
   if (titles.empty()) {
