@@ -255,10 +255,6 @@ bool IsBlock(GumboTag tag) {
   }
 }
 
-const GumboVector& Children(const GumboNode* n) {
-  return n->type == GUMBO_NODE_DOCUMENT ? n->v.document.children : n->v.element.children;
-}
-
 // What the content scorer knows of an element: its text (in characters, without white
 // space), the part of it inside links, its commas, and whether it holds blocks.
 struct Stats {
@@ -310,10 +306,12 @@ struct TextMode {
   const StatsMap* stats = nullptr;
 };
 
-size_t TextOf(const StatsMap* stats, const GumboNode* n) {
-  if (stats == nullptr) return 0;
-  const auto it = stats->find(n);
-  return it == stats->end() ? 0 : it->second.text;
+// What was measured of `n`; nothing for an element outside the measured tree (above
+// <body>, or inside furniture that was not measured).
+const Stats& StatsOf(const StatsMap& stats, const GumboNode* n) {
+  static const Stats kNone;
+  const auto it = stats.find(n);
+  return it == stats.end() ? kNone : it->second;
 }
 
 // "Read more: ...", "See also", "Читайте также": a pointer to another article.
@@ -434,7 +432,7 @@ const GumboNode* FindFirst(const GumboNode* n, const Pred& pred) {
 class ContentScorer {
  public:
   ContentScorer(const GumboNode* body, const StatsMap& stats) : body_(body), stats_(stats) {
-    body_text_ = stats_.at(body).text;
+    body_text_ = StatsOf(body).text;
   }
 
   // The element holding the article, or nullptr when nothing reads as an article.
@@ -443,7 +441,7 @@ class ContentScorer {
     const GumboNode* best = nullptr;
     double best_score = 0;
     for (const auto& [node, score] : scores_) {
-      const double final = score * (1 - stats_.at(node).LinkDensity());
+      const double final = score * (1 - StatsOf(node).LinkDensity());
       finals_[node] = final;
       if (final > best_score) {
         best = node;
@@ -459,7 +457,7 @@ class ContentScorer {
   }
 
  private:
-  const Stats& StatsOf(const GumboNode* n) const { return stats_.at(n); }
+  const Stats& StatsOf(const GumboNode* n) const { return steppe::StatsOf(stats_, n); }
 
   // Navigation, footers, asides and comment threads that hold less than half the page's
   // text are not searched for paragraphs. Other furniture names are not trusted here: real
@@ -506,6 +504,10 @@ class ContentScorer {
 
   void AddParagraph(const GumboNode* n, size_t length, size_t commas) {
     const double points = 1 + static_cast<double>(commas) + std::min<double>(length / 100, 3);
+    if (n == body_) {  // nothing above <body> is a candidate
+      Score(n) += points;
+      return;
+    }
     const GumboNode* a = n->parent;
     for (int level = 0; a != nullptr && IsElement(a) && level < 5; ++level, a = a->parent) {
       const double share = level == 0 ? 1 : level == 1 ? 2 : level * 3;
@@ -611,7 +613,7 @@ std::string ArticleText(const GumboNode* body, const StatsMap& stats, const Gumb
   if (best == nullptr) best = body;
   *best_out = best;
   TextBuilder text;
-  TextMode mode{.skip_furniture = true, .block_text = stats.at(best).text, .stats = &stats};
+  TextMode mode{.skip_furniture = true, .block_text = StatsOf(stats, best).text, .stats = &stats};
   const GumboNode* parent = best->parent;
   if (best == body || parent == nullptr || !IsElement(parent)) {
     AppendChildren(best, mode, &text, 0);

@@ -104,6 +104,13 @@ TEST(HtmlReaderTest, ShortPagesGiveTheirText) {
   EXPECT_EQ(Read("<body><nav>Menu</nav><p>One</p><p>Two</p></body>").article.body, "One\n\nTwo");
 }
 
+// Found by the HTML fuzzer: text straight in <body>, beside blocks, scored the <html> above it.
+TEST(HtmlReaderTest, TextDirectlyInBodyIsRead) {
+  const std::string text(120, 'x');
+  const Result r = Read("<body>" + text + "<div>Block</div></body>");
+  EXPECT_NE(r.article.body.find(text), std::string::npos) << r.article.body;
+}
+
 TEST(HtmlReaderTest, AdMustBeAWordOfItsOwnInAClassName) {
   const Result r = Read(
       "<body><div class=\"head-line\">Kept</div><div class=\"thread\">Also kept</div>"
