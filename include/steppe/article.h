@@ -46,6 +46,9 @@ struct STEPPE_EXPORT Article {
   std::string title;
   std::string body;
   std::optional<Date> date;  // publication date; empty when undated (never the file's mtime)
+  // Where `date` came from: "metadata" (the page's or file's own fields, or the caller),
+  // "dateline" (the opening line of the body), or empty when undated.
+  std::string date_source;
   std::string source;        // the outlet, e.g. "Steppe Wire"
   std::string url;
   std::string lang;  // "en", "ru" or "kk"; guessed from the text when empty

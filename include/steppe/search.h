@@ -61,6 +61,7 @@ struct STEPPE_EXPORT Hit {
   std::string path;
   std::string title;
   std::optional<Date> date;
+  std::string date_source;  // "metadata", "dateline" or empty, as Article::date_source
   std::string source;
   double score = 0;    // relevance; only comparable within one search
   size_t similar = 0;  // near-duplicates of this article left out (unless all_copies)

@@ -21,6 +21,9 @@ namespace {
 
 // A dateline sits in the opening lines; a date that starts later is only a mention.
 constexpr size_t kDatelineWindow = 300;
+// The most text (bytes other than white space) that may come before a dateline's date:
+// "УСТЬ-КАМЕНОГОРСК, Восточно-Казахстанская область," and the like.
+constexpr size_t kMaxDatelineLead = 120;
 // Bytes past the window that a date begun inside it may need ("2024 жылғы 28 желтоқсанында").
 constexpr size_t kLongestDate = 96;
 // Years outside this range are page numbers, amounts or history, not news dates.
@@ -355,13 +358,75 @@ std::string_view Prefix(std::string_view text, size_t size) {
   return text.substr(0, size);
 }
 
+// Lower-case words that may stand before a dateline's date: labels of publication lines.
+constexpr std::string_view kLabelWords[] = {"публикации", "опубликовано", "обновлено",
+                                            "жарияланды", "жарияланған",  "posted",
+                                            "published",  "updated",      "by"};
+
+bool IsUpperCaseStart(std::string_view word) {
+  size_t pos = 0;
+  const char32_t cp = NextCodePoint(word, &pos);
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
+
+// What may open the body before a dateline's date: a place ("ALMATY,", "SHYMKENT,
+// Kazakhstan,"), a weekday, a byline ("By Aigerim Sadykova |") or a label ("Published:",
+// "Дата публикации:"); never prose ("Born on", "The plant opened on").
+bool IsDatelineLead(std::string_view lead) {
+  size_t non_space = 0;
+  for (const char c : lead) non_space += !IsAsciiSpace(c);
+  if (non_space > kMaxDatelineLead) return false;
+  for (const Token& t : Tokenize(lead)) {
+    if (t.kind != Kind::kWord) continue;
+    const std::string_view word = lead.substr(t.begin, t.end - t.begin);
+    if (!IsUpperCaseStart(word) && std::find(std::begin(kLabelWords), std::end(kLabelWords),
+                                             t.text) == std::end(kLabelWords)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// What may follow a dateline's date on its line: nothing, punctuation ("—", ",", "(Reuters)"),
+// a time ("10:15", "T09:30", "at 5:49"), a place in capitals, or a new sentence after "г.";
+// not prose ("5 мая 2024 года в Шымкенте открылся завод").
+bool IsDatelineTail(std::string_view date, std::string_view tail) {
+  size_t pos = 0;
+  while (pos < tail.size() && (tail[pos] == ' ' || tail[pos] == '\t')) ++pos;
+  if (tail.substr(pos, 2) == "\xC2\xA0") pos += 2;
+  if (pos >= tail.size() || tail[pos] == '\n' || tail[pos] == '\r') return true;
+  const std::vector<Token> tokens = Tokenize(tail.substr(pos, 64));
+  if (tokens.empty()) return true;
+  const Token& first = tokens.front();
+  if (first.kind != Kind::kWord) return true;
+  if (tokens.size() > 1 && tokens[1].kind == Kind::kNumber &&
+      (first.text == "t" || first.text == "at" || first.text == "в" || first.text == "um" ||
+       first.text == "a" || first.text == "à")) {
+    return true;
+  }
+  const std::string_view word = tail.substr(pos + first.begin, first.end - first.begin);
+  bool all_caps = true;
+  for (size_t i = 0; i < word.size();) {
+    const char32_t cp = NextCodePoint(word, &i);
+    if (u_islower(static_cast<UChar32>(cp))) all_caps = false;
+  }
+  if (all_caps) return true;
+  return IsUpperCaseStart(word) && !date.empty() && date.back() == '.';
+}
+
 }  // namespace
 
 std::optional<Date> FindDateline(std::string_view text) {
-  const std::vector<DateMention> dates =
-      FindDateMentions(Prefix(text, kDatelineWindow + kLongestDate));
+  const std::string_view head = Prefix(text, kDatelineWindow + kLongestDate);
+  const std::vector<DateMention> dates = FindDateMentions(head);
+  // Only the first date can be a dateline: after a date in prose, none is.
   if (dates.empty() || dates.front().begin >= kDatelineWindow) return std::nullopt;
-  return dates.front().date;
+  const DateMention& m = dates.front();
+  if (!IsDatelineLead(head.substr(0, m.begin)) ||
+      !IsDatelineTail(head.substr(m.begin, m.end - m.begin), head.substr(m.end))) {
+    return std::nullopt;
+  }
+  return m.date;
 }
 
 std::vector<DateMention> FindDateMentions(std::string_view text) {

@@ -18,10 +18,12 @@ struct DateMention {
   size_t end = 0;
 };
 
-// The publication date that a dateline or publication line near the start of an article gives,
+// The publication date that a dateline or publication line at the start of an article gives,
 // in English ("ALMATY, Feb. 28, 2024 -", "December 16, 2023", "28 February 2024"), Russian
-// ("28 февраля 2024 г.", "16.12.2023") or Kazakh ("2024 жылғы 28 ақпан", "28 ақпан 2024").
-// Empty when the article opens with none: a date deep in the body is a mention, not a dateline.
+// ("АКТАУ, 14 декабря 2023 года.", "16.12.2023") or Kazakh ("2024 жылғы 28 ақпан"). Only
+// the body's first date can be one, and only with nothing but a place, weekday, byline or
+// label before it and nothing but punctuation, a time or a new line after it. Empty when the
+// article opens with none: "Born on 3 May 1950, he..." is a mention, not a dateline.
 std::optional<Date> FindDateline(std::string_view text);
 
 // Every full date the text mentions, in the same forms, in order.

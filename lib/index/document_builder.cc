@@ -89,7 +89,12 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   Article stored = article;
   stored.lang = LangCode(lang);
   // Metadata first; else the dateline the article opens with; else undated.
-  if (!stored.date) stored.date = FindDateline(stored.body);
+  if (!stored.date) {
+    stored.date = FindDateline(stored.body);
+    stored.date_source = stored.date ? "dateline" : "";
+  } else if (stored.date_source.empty()) {
+    stored.date_source = "metadata";
+  }
   AddEntities(&stored);
   IndexMentions(stored.body, &doc);
   IndexMetadata(stored, &doc);

@@ -70,6 +70,7 @@ std::string SerialiseArticle(const Article& a) {
   AppendField("path", a.path, &out);
   AppendField("title", a.title, &out);
   if (a.date) AppendField("date", a.date->ToString(), &out);
+  if (a.date) AppendField("date_source", a.date_source, &out);
   AppendField("source", a.source, &out);
   AppendField("url", a.url, &out);
   AppendField("lang", a.lang, &out);
@@ -102,6 +103,8 @@ Article ParseStoredArticle(std::string_view data) {
       a.url = std::move(value);
     else if (key == "lang")
       a.lang = std::move(value);
+    else if (key == "date_source")
+      a.date_source = std::move(value);
     else if (key == "body")
       a.body = std::move(value);
     else if (key == "companies")

@@ -13,31 +13,29 @@ namespace steppe {
 
 // Fills the fields of *out (not its id or path) from the UTF-8 HTML page `html` of the file
 // `path`, parsed as browsers parse it (gumbo), so broken markup costs nothing:
-//   title   og:title, else <title>, else JSON-LD headline, else the first <h1>
-//   date    <meta> article:published_time (or date, pubdate...), else JSON-LD datePublished,
-//           else <time datetime>, first inside the article; to the day
+//   body    the block of the page that reads as the article, found by its content (text and
+//           link density, paragraphs, itemprop=articleBody) as Readability does, with the
+//           siblings that join it (the standfirst); inside it scripts, menus, share bars,
+//           captions, link lists, "Read more" lines and the like are left out, but furniture
+//           names never remove a block that holds most of the text. JSON-LD articleBody when
+//           the markup gives much less.
+//   title   the article's <h1> where og:title, <title> or the JSON-LD headline agree with it
+//           or it heads the article, else og:title (then <title>...) without the site's or
+//           author's suffix
+//   date    JSON-LD datePublished, else <meta> article:published_time (or date, pubdate...),
+//           else itemprop=datePublished, else the article's own <time> (never one in a
+//           figure, quotation, embedded post, comment or aside), else a dateline at the start
+//           of the body; a modified date only when there is nothing else. To the day, the
+//           day the byline prints when a timestamp's zone moved it. date_source says which.
 //   url     <link rel="canonical">, else og:url
 //   source  og:site_name, else the JSON-LD publisher's name
 //   lang    <html lang>, when it is en, ru or kk
-//   body    the text of <article>, else <main>, else <body>, paragraphs separated by blank
-//           lines, without scripts, navigation, menus, headers, footers, asides, forms,
-//           buttons, share bars, cookie notices, adverts, related links and comments
 // A date that cannot be read is reported with the line it is on and skipped.
-// A page whose markup nests deeper than 512 elements, or has a tag with more than 64
-// attributes, is read up to there, with a problem: no real page does that, and parsing on
-// would be slow or crash.
+// Markup that nests deeper than 512 elements, or a tag with more than 64 attributes, is
+// reported, and the excess tags or attributes dropped: no real page comes near, and gumbo
+// would be slow or crash on them.
 void ReadHtml(std::string_view html, const std::string& path, Article* out,
               std::vector<Problem>* problems);
-
-// Where the markup of `html` first nests deeper than `max_open` elements (estimated from
-// above, the HTML standard's way) or gives a tag more than `max_attributes` attributes: `end`
-// is the byte where that tag starts, npos when there is no such place.
-struct MarkupLimit {
-  size_t end = std::string_view::npos;
-  int line = 0;     // the line of `end`
-  std::string why;  // e.g. "HTML elements nest more than 512 deep"
-};
-MarkupLimit FindMarkupLimit(std::string_view html, size_t max_open, size_t max_attributes);
 
 }  // namespace steppe
 

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "read/metadata_date.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <string>
+#include <vector>
+
+#include "extract/dates.h"
 
 namespace steppe {
 namespace {
@@ -51,6 +56,57 @@ std::string FromRfc822(std::string_view s) {
   return std::string(year) + "-" + mm + "-" + (day.size() == 1 ? "0" : "") + std::string(day);
 }
 
+std::string Iso(int year, int month, int day) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
+
+int Number(std::string_view s) {
+  int value = 0;
+  for (const char c : s) value = value * 10 + (c - '0');
+  return value;
+}
+
+// "10/05/2022 05:22 pm" (day first, unless the first number cannot be a month's day... the
+// second cannot be a month) and "2022/05/10", or "".
+std::string FromSlashed(std::string_view s) {
+  const size_t a = s.find('/');
+  const size_t b = a == std::string_view::npos ? a : s.find('/', a + 1);
+  if (b == std::string_view::npos) return "";
+  size_t end = b + 1;
+  while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) ++end;
+  const std::string_view x = s.substr(0, a), y = s.substr(a + 1, b - a - 1),
+                         z = s.substr(b + 1, end - b - 1);
+  if (!AllDigits(x) || !AllDigits(y) || !AllDigits(z) || y.size() > 2) return "";
+  if (end < s.size() && s[end] != ' ' && s[end] != 'T') return "";
+  if (x.size() == 4 && z.size() <= 2) return Iso(Number(x), Number(y), Number(z));
+  if (z.size() != 4 || x.size() > 2) return "";
+  const int first = Number(x), second = Number(y);
+  if (second > 12 && first <= 12) return Iso(Number(z), first, second);  // US order
+  return Iso(Number(z), second, first);
+}
+
+// "Tue Jan 28 15:28:56 CET 2020", as C's ctime() and Java's Date.toString() write it, or "".
+std::string FromCtime(std::string_view s) {
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t end = std::min(s.find(' ', pos), s.size());
+    if (end > pos) words.push_back(s.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  if (words.size() < 4 || words.size() > 6) return "";
+  const size_t m = MonthNumber(words[0]) != 0 && words[0].size() == 3 ? 0 : 1;
+  const int month = words[m].size() == 3 ? MonthNumber(words[m]) : 0;
+  const std::string_view day = words[m + 1], year = words.back();
+  if (month == 0 || !AllDigits(day) || day.size() > 2 || !AllDigits(year) || year.size() != 4 ||
+      words[m + 2].find(':') == std::string_view::npos) {
+    return "";
+  }
+  return Iso(Number(year), month, Number(day));
+}
+
 // Rewrites the forms listed in metadata_date.h as "YYYY-MM-DD"; leaves others unchanged.
 std::string Normalise(std::string_view s) {
   const bool has_time = s.size() > 10 && (s[10] == 'T' || s[10] == 't' || s[10] == ' ');
@@ -62,6 +118,13 @@ std::string Normalise(std::string_view s) {
            std::string(s.substr(0, 2));
   }
   if (std::string rfc = FromRfc822(s); !rfc.empty()) return rfc;
+  if (std::string slashed = FromSlashed(s); !slashed.empty()) return slashed;
+  if (std::string ctime = FromCtime(s); !ctime.empty()) return ctime;
+  // "January 28, 2020", "28 января 2020 г.": a written date at the start.
+  if (const std::vector<DateMention> dates = FindDateMentions(s);
+      !dates.empty() && dates.front().begin <= 16) {
+    return dates.front().date.ToString();
+  }
   return std::string(s);
 }
 

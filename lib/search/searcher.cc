@@ -224,6 +224,7 @@ void Searcher::Impl::FillHit(const Xapian::MSetIterator& it,
   hit->path = a.path;
   hit->title = a.title;
   hit->date = a.date;
+  hit->date_source = a.date_source;
   hit->source = a.source;
   hit->score = it.get_weight();
   hit->similar = it.get_collapse_count();

@@ -42,6 +42,7 @@ std::string Filler() {
 TEST(DatesTest, FindsEnglishDatelines) {
   ExpectDatelines({
       {"ALMATY, Feb. 28, 2024 — Kazakhstan's central bank kept its rate.", "2024-02-28"},
+      {"ALMATY, 12 December 2023 — The central bank kept its rate.", "2023-12-12"},
       {"ALMATY, FEB. 28, 2024 - The central bank kept its rate.", "2024-02-28"},
       {"28 February 2024\nAstana hosts the forum.", "2024-02-28"},
       {"Monday, December 16, 2023\n\nParliament passed the budget.", "2023-12-16"},
@@ -51,7 +52,6 @@ TEST(DatesTest, FindsEnglishDatelines) {
       {"ASTANA, Sep 5 2023 — Exports rose.", "2023-09-05"},
       {"By Aigerim Sadykova | 3 Jan 2024 | Business", "2024-01-03"},
       {"Updated: March 1st, 2024, 10:15", "2024-03-01"},
-      {"On the 29th of February 2024 the exchange opened late.", "2024-02-29"},
       {"SHYMKENT, Kazakhstan, Nov. 30, 2022 /Steppe Wire/ -- Output fell.", "2022-11-30"},
       {"(Dec. 1, 2023) Tengizchevroil said...", "2023-12-01"},
   });
@@ -61,11 +61,11 @@ TEST(DatesTest, FindsRussianDatelines) {
   ExpectDatelines({
       {"28 февраля 2024 г., Алматы. Национальный банк сохранил ставку.", "2024-02-28"},
       {"АЛМАТЫ, 28 февраля 2024 года — Нацбанк сохранил ставку.", "2024-02-28"},
+      {"АКТАУ, 14 декабря 2023 года. Порт отгрузил зерно.", "2023-12-14"},
       {"Опубликовано: 16.12.2023\nМинистерство сообщило...", "2023-12-16"},
       {"16.12.2023 г. Астана. Парламент принял бюджет.", "2023-12-16"},
       {"Понедельник, 16 декабря 2023\nПарламент принял бюджет.", "2023-12-16"},
       {"АСТАНА, 1 сентября 2023 г. — Экспорт вырос.", "2023-09-01"},
-      {"5 мая 2024 года в Шымкенте открылся завод.", "2024-05-05"},
       {"Дата публикации: 01.03.2024 10:15", "2024-03-01"},
       {"АКТАУ. 3 янв. 2024 г. — Порт отчитался.", "2024-01-03"},
       {"31 ДЕКАБРЯ 2023 Г. АСТАНА", "2023-12-31"},
@@ -77,20 +77,16 @@ TEST(DatesTest, FindsRussianDatelines) {
 TEST(DatesTest, FindsKazakhDatelines) {
   ExpectDatelines({
       {"2024 жылғы 28 ақпан, Алматы. Ұлттық банк мөлшерлемені сақтады.", "2024-02-28"},
-      {"2024 жылы 28 ақпанда Астанада форум өтті.", "2024-02-28"},
       {"28 ақпан 2024, Алматы", "2024-02-28"},
       {"АСТАНА, 2023 ЖЫЛҒЫ 16 ЖЕЛТОҚСАН — Парламент бюджетті қабылдады.", "2023-12-16"},
       {"Жарияланды: 16.12.2023", "2023-12-16"},
-      {"2023 жылғы 1 қыркүйектегі мәлімет бойынша", "2023-09-01"},
       {"2024 ж. 5 наурыз, Шымкент", "2024-03-05"},
-      {"2024 жылдың 3 қаңтарында Ақтауда порт ашылды.", "2024-01-03"},
       {"15 сәуір 2024 ж. Қарағанды", "2024-04-15"},
       {"2022 жылғы 30 маусым", "2022-06-30"},
       {"2021 жылғы 10 шілдеде", "2021-07-10"},
       {"2024-жылғы 28-ақпанда", "2024-02-28"},
       {"14 тамыз 2023", "2023-08-14"},
       {"2023 жылғы 25 қазан", "2023-10-25"},
-      {"2023 жылғы 20 қарашадағы шешім", "2023-11-20"},
       {"2024 жылғы 7 мамыр", "2024-05-07"},
       {"2024 жылғы 15 сәуiр (Latin i)", "2024-04-15"},
   });
@@ -100,6 +96,24 @@ TEST(DatesTest, NoDateAtTheStartMeansUndated) {
   for (const char* text :
        {"", "The central bank kept its rate on hold.", "Нацбанк сохранил базовую ставку.",
         "Ұлттық банк мөлшерлемені сақтады.", "ALMATY — Prices rose 5 percent in 2023."}) {
+    EXPECT_FALSE(FindDateline(text).has_value()) << text;
+  }
+}
+
+// A dateline is a date at the start of the body in dateline form, not any date near the top:
+// these open with prose, so the date is what the story is about, not when it was written.
+TEST(DatesTest, DateInTheOpeningSentenceIsNotADateline) {
+  for (const char* text : {
+           "Born on 3 May 1950, he ran the port for thirty years.",
+           "On the 29th of February 2024 the exchange opened late.",
+           "5 мая 2024 года в Шымкенте открылся завод.",
+           "2024 жылы 28 ақпанда Астанада форум өтті.",
+           "2023 жылғы 1 қыркүйектегі мәлімет бойынша",
+           "2024 жылдың 3 қаңтарында Ақтауда порт ашылды.",
+           "2023 жылғы 20 қарашадағы шешім",
+           "ALMATY, Dec 12 (Reuters) - The bank, founded on 13 April 1993, kept its rate.",
+           "The ministry said on 1 February 1995 that the plan had failed.",
+       }) {
     EXPECT_FALSE(FindDateline(text).has_value()) << text;
   }
 }
@@ -126,10 +140,8 @@ TEST(DatesTest, ImpossibleDatesAreSkipped) {
   }
 }
 
-TEST(DatesTest, SkipsAnImpossibleDateForTheNextRealOne) {
-  const std::optional<Date> date = FindDateline("30 февраля 2024 г. перенесли на 1 марта 2024 г.");
-  ASSERT_TRUE(date.has_value());
-  EXPECT_EQ(date->ToString(), "2024-03-01");
+TEST(DatesTest, AnImpossibleDateMakesNoDateline) {
+  EXPECT_FALSE(FindDateline("30 февраля 2024 г. перенесли на 1 марта 2024 г.").has_value());
 }
 
 TEST(DatesTest, YearsOutsideTheNewsRangeAreIgnored) {
@@ -217,7 +229,7 @@ TEST(DatesTest, BrokenTextGivesNoDateButHidesNoRealOne) {
 
 TEST(DatesTest, DatelineCutAtTheWindowStaysWhole) {
   // A multi-byte date that starts just inside the window is read in full.
-  const std::string text = std::string(280, ' ') + "2024 жылғы 28 желтоқсанында " + Filler();
+  const std::string text = std::string(280, ' ') + "2024 жылғы 28 желтоқсанында\n" + Filler();
   EXPECT_EQ(FindDateline(text)->ToString(), "2024-12-28");
 }
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "fuzz_util.h"
-#include "read/html_reader.h"
+#include "read/markup_limit.h"
 #include "read/reader.h"
 
 namespace {
@@ -39,16 +39,15 @@ std::pair<size_t, size_t> TreeSize(const GumboNode* root) {
   return {depth, attributes};
 }
 
-// With a small limit short inputs reach it: cut where the guard says, gumbo's tree is never
-// much deeper than the limit. The guard estimates the stack of open elements from above,
-// leaving out elements like <p> that cannot nest on their own, and html, head and body.
+// With a small limit short inputs reach it: with the excess the guard drops, gumbo's tree is
+// never much deeper than the limit. The guard estimates the stack of open elements from
+// above, leaving out elements like <p> that cannot nest on their own, and html, head and body.
 void CheckMarkupGuard(const std::string& html) {
   constexpr size_t kLimit = 8;
-  const steppe::MarkupLimit limit = steppe::FindMarkupLimit(html, kLimit, kLimit);
-  std::string_view prefix = html;
+  steppe::MarkupLimit limit;
+  const std::string prefix = steppe::LimitMarkup(html, kLimit, kLimit, &limit);
   if (limit.end != std::string_view::npos) {
     STEPPE_FUZZ_CHECK(limit.end < html.size() && html[limit.end] == '<' && limit.line >= 1);
-    prefix = prefix.substr(0, limit.end);
   }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;

@@ -21,6 +21,11 @@ TEST(MetadataDateTest, ReadsTheFormsPagesAndFeedsUse) {
       {"28.02.2024 10:00", "2024-02-28"},
       {"Wed, 28 Feb 2024 10:00:00 +0000", "2024-02-28"},
       {"1 March 2024", "2024-03-01"},
+      {"10/05/2022 05:22 pm", "2022-05-10"},  // day first, as most of the world writes it
+      {"05/28/2022", "2022-05-28"},           // unless the second number cannot be a month
+      {"2022/05/10", "2022-05-10"},
+      {"Tue Jan 28 15:28:56 CET 2020", "2020-01-28"},
+      {"March 4, 2021 at 9:15 am", "2021-03-04"},
   };
   for (const auto& c : kCases) {
     Date d;

@@ -63,15 +63,29 @@ class DatelineTest : public IndexFixture {};
 TEST_F(DatelineTest, UndatedArticleTakesItsDatelineAndMentionsAreSearchable) {
   Build({Make("dateline", "Strike", "ALMATY, Feb. 28, 2024 — Workers recalled 16 December 2011."),
          Make("dated", "Strike", "28 февраля 2024 г. рабочие вышли.", Date{2024, 3, 1}),
-         Make("none", "Strike", "Workers said the strike would go on.")});
+         Make("none", "Strike", "Workers said the strike would go on."),
+         Make("born", "Strike", "Born on 3 May 1950, he led the strike of 1995.")});
   Article a;
   ASSERT_TRUE(searcher_->Get("dateline", &a).ok());
   ASSERT_TRUE(a.date.has_value());
   EXPECT_EQ(a.date->ToString(), "2024-02-28");
+  EXPECT_EQ(a.date_source, "dateline");
   ASSERT_TRUE(searcher_->Get("dated", &a).ok());
   EXPECT_EQ(a.date->ToString(), "2024-03-01");  // metadata wins over the dateline
+  EXPECT_EQ(a.date_source, "metadata");
   ASSERT_TRUE(searcher_->Get("none", &a).ok());
   EXPECT_FALSE(a.date.has_value());
+  EXPECT_EQ(a.date_source, "");
+  // A date in the opening sentence is what the story is about, not when it was written.
+  ASSERT_TRUE(searcher_->Get("born", &a).ok());
+  EXPECT_FALSE(a.date.has_value());
+  SearchResults results;
+  ASSERT_TRUE(searcher_->Search({.query = "workers"}, &results).ok());
+  ASSERT_FALSE(results.hits.empty());
+  for (const Hit& hit : results.hits) {
+    EXPECT_EQ(hit.date_source, hit.date ? (hit.id == "dated" ? "metadata" : "dateline") : "")
+        << hit.id;
+  }
   EXPECT_EQ(Set(Ids("mentions:2011-12-16")), (std::set<std::string>{"dateline"}));
   EXPECT_EQ(Set(Ids("mentions:2024-02")), (std::set<std::string>{"dateline", "dated"}));
   EXPECT_EQ(Set(Ids("strike mentions:2011")), (std::set<std::string>{"dateline"}));

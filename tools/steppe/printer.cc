@@ -25,14 +25,25 @@ Json DateJson(const std::optional<Date>& date) {
   return date ? Json(date->ToString()) : Json(nullptr);
 }
 
+// "metadata", "dateline", or null when undated.
+Json DateSourceJson(const std::string& source) {
+  return source.empty() ? Json(nullptr) : Json(source);
+}
+
 Json HitJson(const Hit& h, bool relaxed) {
   Json highlights = Json::array();
   for (const auto& [begin, end] : h.highlights) highlights.push_back({begin, end});
-  return Json{{"id", h.id},           {"path", h.path},
-              {"title", h.title},     {"date", DateJson(h.date)},
-              {"source", h.source},   {"score", std::round(h.score * 1e4) / 1e4},
-              {"similar", h.similar}, {"relaxed", relaxed},
-              {"snippet", h.snippet}, {"highlights", highlights}};
+  return Json{{"id", h.id},
+              {"path", h.path},
+              {"title", h.title},
+              {"date", DateJson(h.date)},
+              {"date_source", DateSourceJson(h.date_source)},
+              {"source", h.source},
+              {"score", std::round(h.score * 1e4) / 1e4},
+              {"similar", h.similar},
+              {"relaxed", relaxed},
+              {"snippet", h.snippet},
+              {"highlights", highlights}};
 }
 
 Json FacetsJson(const std::vector<Facet>& facets) {
@@ -47,10 +58,17 @@ Json FacetsJson(const std::vector<Facet>& facets) {
 }
 
 Json ArticleJson(const Article& a) {
-  return Json{
-      {"id", a.id},         {"path", a.path}, {"title", a.title}, {"date", DateJson(a.date)},
-      {"source", a.source}, {"url", a.url},   {"lang", a.lang},   {"companies", a.companies},
-      {"places", a.places}, {"body", a.body}};
+  return Json{{"id", a.id},
+              {"path", a.path},
+              {"title", a.title},
+              {"date", DateJson(a.date)},
+              {"date_source", DateSourceJson(a.date_source)},
+              {"source", a.source},
+              {"url", a.url},
+              {"lang", a.lang},
+              {"companies", a.companies},
+              {"places", a.places},
+              {"body", a.body}};
 }
 
 Json SummaryJson(const IndexSummary& s) {
