@@ -8,57 +8,83 @@ namespace steppe {
 namespace {
 
 // Folded sounds that take two or more letters in some scheme get one upper-case symbol:
-// S for sh/ш, J for zh/j/ж. Vowels all become 'a'.
+// S for sh/ш, J for zh/j/ж. Vowels all become 'a'. When only similarity is asked (not the
+// key), х keeps a symbol of its own, X, apart from к (Kyiv is not HIV), and a w after a vowel
+// is W, which may be either в (German -ow, -ew) or у (Kazakh Latin -aw, -ıw).
 constexpr char kSh = 'S';
 constexpr char kZh = 'J';
+constexpr char kKh = 'X';
+constexpr char kVowelW = 'W';
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
 // Replaces the digraphs and letters that transliteration schemes disagree on, and with
-// `fold_vowels` every vowel by 'a'; else only y by i.
-std::string FoldScheme(std::string_view s, bool fold_vowels) {
+// `fold_vowels` (the key) every vowel by 'a'; else only y by i and French ou by u. The
+// schemes: English press and BGN/PCGN (zh kh ts ch sh shch), German (sch tsch dsch, z for ц,
+// w for в, -ow/-ew), French (ch tch dj, ou for у), the Kazakh Latin alphabets (q ğ ñ, j for
+// ж, w for у) and ISO 9 through the transliterator (č š ž).
+// The other readings of letters that schemes use for two sounds, for OtherReadingKeys.
+enum Reading : unsigned {
+  kVowelWReading = 1,  // w after a vowel is у (Kazakh Latin), not в (German)
+  kSchZhReading = 2,   // sch is ж (German Schukow), not ш
+};
+
+std::string FoldScheme(std::string_view s, bool fold_vowels, unsigned readings = 0) {
   std::string out;
+  const char kh = fold_vowels ? 'k' : kKh;
   for (size_t i = 0; i < s.size();) {
     const auto at = [&](std::string_view p) { return s.substr(i, p.size()) == p; };
     const char next2 = i + 2 < s.size() ? s[i + 2] : '\0';
+    const bool after_vowel = !out.empty() && IsVowel(out.back());
     if (at("shch") || at("tsch")) {
       out += kSh, i += 4;
-    } else if (at("sch")) {
-      out += kSh, i += 3;
+    } else if (at("dsch")) {
+      out += kZh, i += 4;
+    } else if (at("sch") || at("tch")) {
+      out += at("sch") && (readings & kSchZhReading) != 0 ? kZh : kSh, i += 3;
     } else if (at("dzh")) {
       out += kZh, i += 3;
-    } else if (at("zh")) {
+    } else if (at("zh") || at("dj")) {
       out += kZh, i += 2;
     } else if (at("ch")) {  // German Chr-, Chl- (Chruschtschow) is kh; elsewhere ch/sh
-      out += next2 == 'r' || next2 == 'l' ? 'k' : kSh, i += 2;
+      out += next2 == 'r' || next2 == 'l' ? kh : kSh, i += 2;
     } else if (at("sh")) {
       out += kSh, i += 2;
     } else if (at("kh")) {
-      out += 'k', i += 2;
+      out += kh, i += 2;
     } else if (at("gh")) {
       out += 'g', i += 2;
     } else if (at("ph")) {
       out += 'f', i += 2;
+    } else if (at("ts") || at("tz")) {  // ц: ts, German z and tz
+      out += 's', i += 2;
+    } else if (at("ou") && !fold_vowels) {  // French у: Boukhara, Ouralsk
+      out += 'u', i += 2;
     } else {
       const char c = s[i++];
-      const bool after_vowel = !out.empty() && IsVowel(out.back());
       const char vowel = fold_vowels ? 'a' : 'i';
       switch (c) {
-        case 'j':  // Jomart = Zhomart, but Kyjiw = Kyiv, Nazarbajew = Nazarbayev
-          out += after_vowel ? vowel : kZh;
+        case 'j':  // Jomart = Zhomart, but Kyjiw = Kyiv, Nazarbajew = Nazarbayev, and
+                   // German lj is ль (Tscheljabinsk, Abljasow)
+          out += after_vowel || (!out.empty() && out.back() == 'l') ? vowel : kZh;
           break;
         case 'q':
         case 'c':
-        case 'h':
           out += 'k';
+          break;
+        case 'h':
+          out += kh;
           break;
         case 'x':
           out += "ks";
           break;
-        case 'w':
-          out += 'v';
+        case 'w':  // в; after a vowel also у in Kazakh Latin (Aqtaw), which VowelWKey keys
+          out += !after_vowel                       ? 'v'
+                 : !fold_vowels                     ? kVowelW
+                 : (readings & kVowelWReading) != 0 ? 'a'
+                                                    : 'v';
           break;
         case 'z':
           out += 's';
@@ -95,8 +121,10 @@ std::string LettersOnly(std::string_view s) {
 
 }  // namespace
 
-std::string SpellingKey(std::string_view latin) {
-  std::string key = CollapseDoubles(FoldScheme(LettersOnly(latin), /*fold_vowels=*/true));
+namespace {
+
+std::string KeyOf(std::string_view latin, unsigned readings) {
+  std::string key = CollapseDoubles(FoldScheme(LettersOnly(latin), /*fold_vowels=*/true, readings));
   // ñ, ң and ng all reach here as "ng" or "n": Tengiz = Teñiz = Теңіз.
   std::string no_ng;
   for (size_t i = 0; i < key.size(); ++i) {
@@ -108,6 +136,20 @@ std::string SpellingKey(std::string_view latin) {
   // final vowel, which the key drops.
   if (key.size() > 3 && key.back() == 'a') key.pop_back();
   return key;
+}
+
+}  // namespace
+
+std::string SpellingKey(std::string_view latin) { return KeyOf(latin, 0); }
+
+std::vector<std::string> OtherReadingKeys(std::string_view latin) {
+  std::vector<std::string> keys;
+  const std::string key = KeyOf(latin, 0);
+  for (unsigned reading : {kVowelWReading, kSchZhReading}) {
+    std::string other = KeyOf(latin, reading);
+    if (other != key) keys.push_back(std::move(other));
+  }
+  return keys;
 }
 
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit) {
@@ -144,14 +186,66 @@ bool EndAlike(std::string_view latin_a, std::string_view latin_b) {
   const std::string a = FoldKeepingVowels(latin_a);
   const std::string b = FoldKeepingVowels(latin_b);
   if (a.empty() || b.empty()) return a.empty() && b.empty();
-  return a.back() == b.back() || (IsVowel(a.back()) && IsVowel(b.back()));
+  const auto vowel_like = [](char c) { return IsVowel(c) || c == kVowelW; };
+  const auto v_like = [](char c) { return c == 'v' || c == kVowelW; };
+  return a.back() == b.back() || (vowel_like(a.back()) && vowel_like(b.back())) ||
+         (v_like(a.back()) && v_like(b.back()));
 }
+
+namespace {
+
+// Vowels that schemes and the two languages trade for each other: ө is o or e (ё, oe), ұ
+// and ү o or u (Қонаев, Кунаев), і and е e or i (Ертіс, Irtysh). Every scheme's ә reaches
+// here as a (ä, á), so a and e are not a pair: Tanis is not Teñiz.
+bool RelatedVowels(char a, char b) {
+  const auto pair = [&](char x, char y) { return (a == x && b == y) || (a == y && b == x); };
+  return pair('o', 'u') || pair('e', 'i') || pair('e', 'o');
+}
+
+// The cost, in half edits, of writing `a` for `b` at the end of a word (`last`) or inside.
+// A W (w after a vowel) is either в or у. Other vowels cost an edit and a half inside a word:
+// a name's vowels are fixed, a scheme's changes are the related pairs (Astana is not Aston),
+// while the final vowel is a case ending or a scheme habit (Karaganda, Karagandy).
+size_t SubstitutionCost(char a, char b, bool last) {
+  if (a == b) return 0;
+  if ((a == kVowelW && (b == 'v' || b == 'u')) || (b == kVowelW && (a == 'v' || a == 'u'))) {
+    return 0;
+  }
+  if (IsVowel(a) && IsVowel(b)) return RelatedVowels(a, b) || last ? 1 : 3;
+  return 2;
+}
+
+// Damerau-Levenshtein distance in half edits, with SubstitutionCost.
+size_t WeightedDistance(std::string_view a, std::string_view b) {
+  const size_t n = a.size(), m = b.size();
+  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = 2 * i;
+  for (size_t j = 0; j <= m; ++j) d[0][j] = 2 * j;
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      const bool last = i == n && j == m;
+      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2,
+                          d[i - 1][j - 1] + SubstitutionCost(a[i - 1], b[j - 1], last)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 2);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+}  // namespace
 
 bool SimilarSpellings(std::string_view latin_a, std::string_view latin_b) {
   const std::string a = FoldKeepingVowels(latin_a);
   const std::string b = FoldKeepingVowels(latin_b);
-  const size_t limit = std::max<size_t>(1, (std::max(a.size(), b.size()) - 1) / 3);
-  return EditDistance(a, b, limit) <= limit;
+  const size_t longest = std::max(a.size(), b.size());
+  const size_t size_gap = longest - std::min(a.size(), b.size());
+  // Under a third of the letters: no edit for three letters (HIV is not Kyiv), one up to 7,
+  // two up to 10.
+  const size_t limit = longest <= 3 ? 0 : std::max<size_t>(1, (longest - 1) / 3);
+  if (size_gap > limit) return false;
+  return WeightedDistance(a, b) <= 2 * limit;
 }
 
 size_t FuzzyEditsFor(size_t key_length) {
