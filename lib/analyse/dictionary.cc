@@ -15,20 +15,21 @@ namespace {
 constexpr const char* kDefaultFolder = "/usr/share/hunspell";
 
 struct LanguageFiles {
-  const char* name;     // en_US
-  const char* package;  // the Debian package that installs it
+  const char* name;      // en_US
+  const char* package;   // the Debian package that installs it
+  const char* language;  // English
 };
 
 LanguageFiles FilesFor(Lang lang) {
   switch (lang) {
     case Lang::kRussian:
-      return {"ru_RU", "hunspell-ru"};
+      return {"ru_RU", "hunspell-ru", "Russian"};
     case Lang::kKazakh:
-      return {"kk_KZ", "hunspell-kk"};
+      return {"kk_KZ", "hunspell-kk", "Kazakh"};
     case Lang::kEnglish:
       break;
   }
-  return {"en_US", "hunspell-en-us"};
+  return {"en_US", "hunspell-en-us", "English"};
 }
 
 // One language's dictionary, loaded on first use. Hunspell's lookups are not documented as
@@ -58,9 +59,9 @@ class Dictionary {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(aff, ec) || !std::filesystem::is_regular_file(dic, ec)) {
       std::fprintf(stderr,
-                   "steppe: no %s dictionary (%s); capitalised %s words are all taken for "
-                   "names. Install it: apt-get install %s\n",
-                   files.name, dic.c_str(), std::string(LangCode(lang_)).c_str(), files.package);
+                   "steppe: no %s dictionary at %s, so capitalised %s words are all taken for "
+                   "names; install it: apt-get install %s\n",
+                   files.name, dic.c_str(), files.language, files.package);
       return;
     }
     handle_ = Hunspell_create(aff.c_str(), dic.c_str());
