@@ -58,7 +58,6 @@ WordForms Analyser::Compute(std::string_view surface, Lang article_lang, WordKin
   AddKey(SpellingKey(f.latin), &f.keys);
   AddKey(SpellingKey(f.translit), &f.keys);
   for (std::string& key : OtherReadingKeys(f.latin)) AddKey(std::move(key), &f.keys);
-  if (f.capitalised || f.all_caps) f.common = IsDictionaryWord(f.exact, f.lang);
   return f;
 }
 
@@ -118,9 +117,15 @@ bool OneNameSpellings(const WordForms& a, const WordForms& b) {
   return similar(a.translit, b.translit) || similar(a.latin, b.latin);
 }
 
+bool IsOrdinaryWord(const WordForms& f) {
+  if (f.common < 0) f.common = (f.capitalised || f.all_caps) && IsDictionaryWord(f.exact, f.lang);
+  return f.common != 0;
+}
+
 bool OrdinaryWordHere(const WordForms& f, bool sentence_start) {
-  if (!f.common) return false;
-  return f.script == Script::kLatin || sentence_start || f.all_caps;
+  if (!f.capitalised && !f.all_caps) return false;
+  if (f.script != Script::kLatin && !sentence_start && !f.all_caps) return false;
+  return IsOrdinaryWord(f);
 }
 
 Lang GuessLanguage(std::string_view text) {

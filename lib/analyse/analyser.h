@@ -68,8 +68,13 @@ class Analyser {
 // end alike (EndAlike).
 bool OneNameSpellings(const WordForms& a, const WordForms& b);
 
+// Whether capitalised `f` is an ordinary word of its language by the dictionary
+// (IsDictionaryWord), looked up on first use and kept in `f` (WordForms::common). Call only
+// with forms of this thread's Analyser.
+bool IsOrdinaryWord(const WordForms& f);
+
 // Whether a capitalised word `f` is, where it stands, an ordinary word of its language rather
-// than a name, so that it gets no spelling-key or fuzzy terms: a dictionary word (f.common)
+// than a name, so that it gets no spelling-key or fuzzy terms: a dictionary word
 // anywhere in English, which capitalises ordinary words in headlines and legal names (the
 // Freedom of Information Act, Being Digital); in Russian and Kazakh, which capitalise only a
 // sentence's first word, only there or in capitals. A query word is no sentence start.

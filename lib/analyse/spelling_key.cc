@@ -143,9 +143,17 @@ std::string KeyOf(std::string_view latin, unsigned readings) {
 std::string SpellingKey(std::string_view latin) { return KeyOf(latin, 0); }
 
 std::vector<std::string> OtherReadingKeys(std::string_view latin) {
+  // Most words have neither letter: they cost a scan, not a key.
+  bool vowel_w = false;
+  for (size_t i = 1; i < latin.size() && !vowel_w; ++i) {
+    vowel_w = latin[i] == 'w' && IsVowel(latin[i - 1]);
+  }
+  const bool sch = latin.find("sch") != std::string_view::npos;
   std::vector<std::string> keys;
+  if (!vowel_w && !sch) return keys;
   const std::string key = KeyOf(latin, 0);
   for (unsigned reading : {kVowelWReading, kSchZhReading}) {
+    if (reading == kVowelWReading ? !vowel_w : !sch) continue;
     std::string other = KeyOf(latin, reading);
     if (other != key) keys.push_back(std::move(other));
   }

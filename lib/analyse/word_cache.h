@@ -26,10 +26,10 @@ struct WordForms {
   Lang lang = Lang::kEnglish;
   bool capitalised = false;
   bool all_caps = false;
-  // Capitalised, and in lower case an ordinary word of its language by the dictionary (Act,
-  // Being, TOTAL; not Aston or HIV, which the dictionary writes capitalised): see
-  // OrdinaryWordHere. Only capitalised words are looked up.
-  bool common = false;
+  // Whether the word is capitalised and, in lower case, an ordinary word of its language by
+  // the dictionary (Act, Being, TOTAL; not Aston or HIV, which the dictionary writes
+  // capitalised): -1 until IsOrdinaryWord first asks, since most words never need it.
+  mutable int8_t common = -1;
 };
 
 // A bounded map from (language hint, surface word) to WordForms. When full it is emptied

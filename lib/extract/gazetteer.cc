@@ -272,9 +272,9 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
     return std::nullopt;
   }
   // An ordinary word in capitals, or an English one at a sentence start, names nothing by
-  // itself: "TOTAL CAPITAL ACQUIRES", "Total income rose" (WordForms::common). Kazakh place
+  // itself: "TOTAL CAPITAL ACQUIRES", "Total income rose" (IsOrdinaryWord). Kazakh place
   // names are often words too (Ақтау, "to whiten"): they keep the rule below.
-  if (n == 1 && !alias.acronym && first.forms->common &&
+  if (n == 1 && !alias.acronym && IsOrdinaryWord(*first.forms) &&
       (first.forms->all_caps || (first.sentence_start && first.forms->script == Script::kLatin))) {
     return std::nullopt;
   }

@@ -259,3 +259,25 @@ TEST_F(NameVariantsTest, LookAlikesStayApart) {
 
 }  // namespace
 }  // namespace steppe
+
+namespace steppe {
+namespace {
+
+// A Russian place adjective is the place: its Latin form and keys are the place's, so every
+// spelling of the place finds it, and only that place.
+TEST_F(NameVariantsTest, PlaceAdjectivesAreFoundByThePlace) {
+  Build({Make("mangystau", "News", "Рабочие в Мангистауской области объявили забастовку."),
+         Make("aktau", "News", "Директор Актауского морского порта ушёл в отставку."),
+         Make("karaganda", "News", "В Карагандинской области выпал снег."),
+         Make("aktobe", "News", "Reporters visited Aktobe on Tuesday.")});
+  for (const char* query : {"Mangystau", "Mangistau", "Маңғыстау", "Мангистау"}) {
+    EXPECT_EQ(Set(Ids(query)), (std::set<std::string>{"mangystau"})) << query;
+  }
+  for (const char* query : {"Aktau", "Aqtau", "Ақтау", "Актау"}) {
+    EXPECT_EQ(Set(Ids(query)), (std::set<std::string>{"aktau"})) << query;
+  }
+  EXPECT_EQ(Set(Ids("Qaraghandy")), (std::set<std::string>{"karaganda"}));
+}
+
+}  // namespace
+}  // namespace steppe
