@@ -20,81 +20,84 @@ bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-// Replaces the digraphs and letters that transliteration schemes disagree on, and with
-// `fold_vowels` (the key) every vowel by 'a'; else only y by i and French ou by u. The
-// schemes: English press and BGN/PCGN (zh kh ts ch sh shch), German (sch tsch dsch, z for ц,
-// w for в, -ow/-ew), French (ch tch dj, ou for у), the Kazakh Latin alphabets (q ğ ñ, j for
-// ж, w for у) and ISO 9 through the transliterator (č š ž).
 // The other readings of letters that schemes use for two sounds, for OtherReadingKeys.
 enum Reading : unsigned {
   kVowelWReading = 1,  // w after a vowel is у (Kazakh Latin), not в (German)
   kSchZhReading = 2,   // sch is ж (German Schukow), not ш
 };
 
+// Folds the digraph that starts at s[i], if any, onto *out and returns its length; else 0.
+size_t FoldDigraph(std::string_view s, size_t i, bool fold_vowels, unsigned readings,
+                   std::string* out) {
+  // Most letters start no digraph: they skip the comparisons.
+  if (std::string_view("cdgkopstz").find(s[i]) == std::string_view::npos) return 0;
+  const auto at = [&](std::string_view p) { return s.substr(i, p.size()) == p; };
+  const char kh = fold_vowels ? 'k' : kKh;
+  const char next2 = i + 2 < s.size() ? s[i + 2] : '\0';
+  if (at("shch") || at("tsch")) return *out += kSh, 4;
+  if (at("dsch")) return *out += kZh, 4;
+  if (at("sch")) return *out += (readings & kSchZhReading) != 0 ? kZh : kSh, 3;
+  if (at("tch")) return *out += kSh, 3;
+  if (at("dzh")) return *out += kZh, 3;
+  if (at("zh") || at("dj")) return *out += kZh, 2;
+  // German Chr-, Chl- (Chruschtschow) is kh; elsewhere ch is ch/sh.
+  if (at("ch")) return *out += next2 == 'r' || next2 == 'l' ? kh : kSh, 2;
+  if (at("sh")) return *out += kSh, 2;
+  if (at("kh")) return *out += kh, 2;
+  if (at("gh")) return *out += 'g', 2;
+  if (at("ph")) return *out += 'f', 2;
+  if (at("ts") || at("tz")) return *out += 's', 2;      // ц: ts, German z and tz
+  if (at("ou") && !fold_vowels) return *out += 'u', 2;  // French у: Boukhara, Ouralsk
+  return 0;
+}
+
+// Replaces the digraphs and letters that transliteration schemes disagree on, and with
+// `fold_vowels` (the key) every vowel by 'a'; else only y by i and French ou by u. The
+// schemes: English press and BGN/PCGN (zh kh ts ch sh shch), German (sch tsch dsch, z for ц,
+// w for в, -ow/-ew), French (ch tch dj, ou for у), the Kazakh Latin alphabets (q ğ ñ, j for
+// ж, w for у) and ISO 9 through the transliterator (č š ž).
 std::string FoldScheme(std::string_view s, bool fold_vowels, unsigned readings = 0) {
   std::string out;
-  const char kh = fold_vowels ? 'k' : kKh;
+  const char vowel = fold_vowels ? 'a' : 'i';
   for (size_t i = 0; i < s.size();) {
-    const auto at = [&](std::string_view p) { return s.substr(i, p.size()) == p; };
-    const char next2 = i + 2 < s.size() ? s[i + 2] : '\0';
     const bool after_vowel = !out.empty() && IsVowel(out.back());
-    if (at("shch") || at("tsch")) {
-      out += kSh, i += 4;
-    } else if (at("dsch")) {
-      out += kZh, i += 4;
-    } else if (at("sch") || at("tch")) {
-      out += at("sch") && (readings & kSchZhReading) != 0 ? kZh : kSh, i += 3;
-    } else if (at("dzh")) {
-      out += kZh, i += 3;
-    } else if (at("zh") || at("dj")) {
-      out += kZh, i += 2;
-    } else if (at("ch")) {  // German Chr-, Chl- (Chruschtschow) is kh; elsewhere ch/sh
-      out += next2 == 'r' || next2 == 'l' ? kh : kSh, i += 2;
-    } else if (at("sh")) {
-      out += kSh, i += 2;
-    } else if (at("kh")) {
-      out += kh, i += 2;
-    } else if (at("gh")) {
-      out += 'g', i += 2;
-    } else if (at("ph")) {
-      out += 'f', i += 2;
-    } else if (at("ts") || at("tz")) {  // ц: ts, German z and tz
-      out += 's', i += 2;
-    } else if (at("ou") && !fold_vowels) {  // French у: Boukhara, Ouralsk
-      out += 'u', i += 2;
-    } else {
-      const char c = s[i++];
-      const char vowel = fold_vowels ? 'a' : 'i';
-      switch (c) {
-        case 'j':  // Jomart = Zhomart, but Kyjiw = Kyiv, Nazarbajew = Nazarbayev, and
-                   // German lj is ль (Tscheljabinsk, Abljasow)
-          out += after_vowel || (!out.empty() && out.back() == 'l') ? vowel : kZh;
-          break;
-        case 'q':
-        case 'c':
-          out += 'k';
-          break;
-        case 'h':
-          out += kh;
-          break;
-        case 'x':
-          out += "ks";
-          break;
-        case 'w':  // в; after a vowel also у in Kazakh Latin (Aqtaw), which VowelWKey keys
-          out += !after_vowel                       ? 'v'
-                 : !fold_vowels                     ? kVowelW
-                 : (readings & kVowelWReading) != 0 ? 'a'
-                                                    : 'v';
-          break;
-        case 'z':
-          out += 's';
-          break;
-        case 'y':
-          out += vowel;
-          break;
-        default:
-          out += IsVowel(c) && fold_vowels ? 'a' : c;
-      }
+    if (const size_t length = FoldDigraph(s, i, fold_vowels, readings, &out); length > 0) {
+      i += length;
+      continue;
+    }
+    const char c = s[i++];
+    switch (c) {
+      case 'j':  // Jomart = Zhomart, but Kyjiw = Kyiv, Nazarbajew = Nazarbayev, and German
+                 // lj is ль (Tscheljabinsk, Abljasow)
+        out += after_vowel || (!out.empty() && out.back() == 'l') ? vowel : kZh;
+        break;
+      case 'q':
+      case 'c':
+        out += 'k';
+        break;
+      case 'h':
+        out += fold_vowels ? 'k' : kKh;
+        break;
+      case 'x':
+        out += "ks";
+        break;
+      case 'w':  // в; after a vowel also у in Kazakh Latin (Aqtaw), which OtherReadingKeys keys
+        if (!after_vowel) {
+          out += 'v';
+        } else if (!fold_vowels) {
+          out += kVowelW;
+        } else {
+          out += (readings & kVowelWReading) != 0 ? 'a' : 'v';
+        }
+        break;
+      case 'z':
+        out += 's';
+        break;
+      case 'y':
+        out += vowel;
+        break;
+      default:
+        out += IsVowel(c) && fold_vowels ? 'a' : c;
     }
   }
   return out;
@@ -223,23 +226,31 @@ size_t SubstitutionCost(char a, char b, bool last) {
   return 2;
 }
 
-// Damerau-Levenshtein distance in half edits, with SubstitutionCost.
-size_t WeightedDistance(std::string_view a, std::string_view b) {
-  const size_t n = a.size(), m = b.size();
-  std::vector<std::vector<size_t>> d(n + 1, std::vector<size_t>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = 2 * i;
-  for (size_t j = 0; j <= m; ++j) d[0][j] = 2 * j;
+// Damerau-Levenshtein distance in half edits, with SubstitutionCost, or more than `limit`
+// once every path exceeds it.
+size_t WeightedDistance(std::string_view a, std::string_view b, size_t limit) {
+  const size_t n = a.size(), m = b.size(), width = m + 1;
+  std::vector<size_t> d((n + 1) * width);
+  const auto at = [&](size_t i, size_t j) -> size_t& { return d[i * width + j]; };
+  for (size_t i = 0; i <= n; ++i) at(i, 0) = 2 * i;
+  for (size_t j = 0; j <= m; ++j) at(0, j) = 2 * j;
   for (size_t i = 1; i <= n; ++i) {
+    size_t row_min = at(i, 0);
     for (size_t j = 1; j <= m; ++j) {
       const bool last = i == n && j == m;
-      d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2,
-                          d[i - 1][j - 1] + SubstitutionCost(a[i - 1], b[j - 1], last)});
+      size_t cost = std::min({at(i - 1, j) + 2, at(i, j - 1) + 2,
+                              at(i - 1, j - 1) + SubstitutionCost(a[i - 1], b[j - 1], last)});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 2);
+        cost = std::min(cost, at(i - 2, j - 2) + 2);
       }
+      at(i, j) = cost;
+      row_min = std::min(row_min, cost);
     }
+    // Costs never fall along a path; a transposition reaches back one more row, so stop
+    // only when two rows are over.
+    if (row_min > limit + 2) return limit + 1;
   }
-  return d[n][m];
+  return at(n, m);
 }
 
 }  // namespace
@@ -253,7 +264,7 @@ bool SimilarSpellings(std::string_view latin_a, std::string_view latin_b) {
   // two up to 10.
   const size_t limit = longest <= 3 ? 0 : std::max<size_t>(1, (longest - 1) / 3);
   if (size_gap > limit) return false;
-  return WeightedDistance(a, b) <= 2 * limit;
+  return WeightedDistance(a, b, 2 * limit) <= 2 * limit;
 }
 
 size_t FuzzyEditsFor(size_t key_length) {
