@@ -29,6 +29,20 @@ if(NOT TARGET Steppe::stemmer)
     INTERFACE_INCLUDE_DIRECTORIES "${STEMMER_INCLUDE_DIR}")
 endif()
 
+# Hunspell tells an ordinary word from a name (lib/analyse/dictionary). Its dictionaries
+# (hunspell-en-us, hunspell-ru, hunspell-kk) are read at run time, not at build time.
+if(NOT TARGET Steppe::hunspell)
+  find_dependency(PkgConfig)
+  pkg_check_modules(HUNSPELL hunspell)
+  if(NOT HUNSPELL_FOUND)
+    message(FATAL_ERROR "hunspell not found: install it with 'apt-get install libhunspell-dev'")
+  endif()
+  add_library(Steppe::hunspell INTERFACE IMPORTED)
+  set_target_properties(Steppe::hunspell PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${HUNSPELL_INCLUDE_DIRS}"
+    INTERFACE_LINK_LIBRARIES "${HUNSPELL_LINK_LIBRARIES}")
+endif()
+
 if(NOT TARGET Steppe::gumbo)
   find_path(GUMBO_INCLUDE_DIR gumbo.h)
   find_library(GUMBO_LIBRARY gumbo)

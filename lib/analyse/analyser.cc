@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "analyse/dictionary.h"
 #include "analyse/fold.h"
 #include "analyse/spelling_key.h"
 #include "util/utf8.h"
@@ -42,8 +43,10 @@ WordForms Analyser::Compute(std::string_view surface, Lang article_lang, WordKin
   // (Жаңаөзенде, в Жанаозене) meet their nominative; and from the exact word, so that a cut
   // never parts two spellings of one name.
   f.translit = translit_.ToLatin(stemmer_.StemName(f.exact, f.lang));
-  AddKey(SpellingKey(translit_.ToLatin(f.exact)), &f.keys);
+  f.latin = translit_.ToLatin(f.exact);
+  AddKey(SpellingKey(f.latin), &f.keys);
   AddKey(SpellingKey(f.translit), &f.keys);
+  for (std::string& key : OtherReadingKeys(f.latin)) AddKey(std::move(key), &f.keys);
   return f;
 }
 
@@ -92,6 +95,26 @@ std::string Analyser::NameKey(std::string_view name) {
     key += f.keys.empty() ? f.exact : f.keys.front();
   }
   return key;
+}
+
+bool OneNameSpellings(const WordForms& a, const WordForms& b) {
+  if (a.exact == b.exact) return true;
+  const bool latin = a.script == Script::kLatin && b.script == Script::kLatin;
+  const auto similar = [&](std::string_view x, std::string_view y) {
+    return SimilarSpellings(x, y) && (!latin || EndAlike(x, y));
+  };
+  return similar(a.translit, b.translit) || similar(a.latin, b.latin);
+}
+
+bool IsOrdinaryWord(const WordForms& f) {
+  if (f.common < 0) f.common = (f.capitalised || f.all_caps) && IsDictionaryWord(f.exact, f.lang);
+  return f.common != 0;
+}
+
+bool OrdinaryWordHere(const WordForms& f, bool sentence_start) {
+  if (!f.capitalised && !f.all_caps) return false;
+  if (f.script != Script::kLatin && !sentence_start && !f.all_caps) return false;
+  return IsOrdinaryWord(f);
 }
 
 Lang GuessLanguage(std::string_view text) {

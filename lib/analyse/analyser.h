@@ -62,6 +62,24 @@ class Analyser {
   std::string key_;  // reused for every lookup, so a cache hit allocates nothing
 };
 
+// Whether two words that share a spelling key are spellings of one name: their Latin forms
+// are similar (SimilarSpellings), those of their name stems (Астане, Astana) or whole (a
+// stemmer's cut must not part Өскемен, stem өске, from Oskemen); two Latin words must also
+// end alike (EndAlike).
+bool OneNameSpellings(const WordForms& a, const WordForms& b);
+
+// Whether capitalised `f` is an ordinary word of its language by the dictionary
+// (IsDictionaryWord), looked up on first use and kept in `f` (WordForms::common). Call only
+// with forms of this thread's Analyser.
+bool IsOrdinaryWord(const WordForms& f);
+
+// Whether a capitalised word `f` is, where it stands, an ordinary word of its language rather
+// than a name, so that it gets no spelling-key or fuzzy terms: a dictionary word
+// anywhere in English, which capitalises ordinary words in headlines and legal names (the
+// Freedom of Information Act, Being Digital); in Russian and Kazakh, which capitalise only a
+// sentence's first word, only there or in capitals. A query word is no sentence start.
+bool OrdinaryWordHere(const WordForms& f, bool sentence_start);
+
 // The language of a text by its letters: Cyrillic with Kazakh letters is Kazakh, other
 // Cyrillic Russian, the rest English.
 Lang GuessLanguage(std::string_view text);

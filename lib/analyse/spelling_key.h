@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace steppe {
 
@@ -15,6 +16,12 @@ namespace steppe {
 // names are written with every vowel, vowel quality: each run of vowels becomes one 'a' and
 // a final vowel is dropped. Apply it to names only: it is meant to merge.
 std::string SpellingKey(std::string_view latin);
+
+// The keys of `latin` under the other reading of a letter that schemes use for two sounds,
+// one key per reading that changes it: a w after a vowel as у (Kazakh Latin Atıraw, Temirtaw;
+// SpellingKey reads it as в, German Gorbatschow, Kyjiw), and sch as ж (German Schukow;
+// SpellingKey reads ш, Schymkent).
+std::vector<std::string> OtherReadingKeys(std::string_view latin);
 
 // Damerau-Levenshtein distance between `a` and `b`, or `limit + 1` once it exceeds `limit`.
 size_t EditDistance(std::string_view a, std::string_view b, size_t limit);

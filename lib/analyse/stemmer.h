@@ -26,7 +26,9 @@ class Stemmer {
   // The stem of a name: only case endings come off. Snowball's Russian stemmer is built for
   // common words and cuts surnames and towns (Токаев -> тока, Киев -> ки); a name keeps its
   // suffixes and loses only its inflection (Токаева, Токаеву -> токаев; Жанаозене -> жанаозен).
-  // English names are left whole (Almaty is not almati).
+  // English names are left whole (Almaty is not almati). A name in a vowel keeps it (Актау is
+  // not Акта + у), and a Russian place adjective gives its place (Мангистауской -> мангистау,
+  // Карагандинской -> караганд, Караганда's stem).
   std::string StemName(std::string_view word, Lang lang);
 
  private:

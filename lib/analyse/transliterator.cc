@@ -21,7 +21,9 @@ constexpr char kRules[] = R"(
 х > kh ; ц > ts ; ч > ch ; ш > sh ; щ > shch ; ъ > ; ы > y ; ь > ; э > e ; ю > yu ;
 я > ya ;
 ş > sh ; ç > ch ; ğ > g ; ǵ > g ; ñ > n ; ń > n ; ı > i ; ä > a ; ö > o ; ü > u ; ß > ss ;
-ø > o ; æ > ae ; œ > oe ; \' > ; ʼ > ;
+ø > o ; æ > ae ; œ > oe ;
+č > ch ; š > sh ; ž > zh ; ŝ > shch ; ĉ > ch ; û > yu ; â > ya ; ǎ > a ; ý > u ; ū > u ;
+c \' > ch ; s \' > sh ; ʹ > ; ʺ > ; \' > ; ʼ > ;
 )";
 
 bool IsAscii(std::string_view s) {
@@ -71,9 +73,14 @@ const icu::Transliterator& LatinTransliterator::Icu() const {
 
 std::string LatinTransliterator::ToLatin(std::string_view word) const {
   std::string out;
-  if (IsAscii(word)) {  // already Latin: only apostrophes to drop
+  if (IsAscii(word)) {  // already Latin: only apostrophes to drop, after c' and s' (the
+                        // Kazakh alphabet of 2017: ч, ш) as h
     for (char c : word) {
-      if (c != '\'') out.push_back(c);
+      if (c != '\'') {
+        out.push_back(c);
+      } else if (!out.empty() && (out.back() == 'c' || out.back() == 's')) {
+        out.push_back('h');
+      }
     }
     return out;
   }

@@ -20,11 +20,16 @@ struct WordForms {
   std::string exact;              // FoldWord(surface)
   std::string stem;               // the language's stem of `exact` (numbers: empty)
   std::string translit;           // Latin form of the name stem (Stemmer::StemName), for names
+  std::string latin;              // Latin form of `exact`, whole
   std::vector<std::string> keys;  // spelling keys of the exact and stemmed forms, deduplicated
   Script script = Script::kOther;
   Lang lang = Lang::kEnglish;
   bool capitalised = false;
   bool all_caps = false;
+  // Whether the word is capitalised and, in lower case, an ordinary word of its language by
+  // the dictionary (Act, Being, TOTAL; not Aston or HIV, which the dictionary writes
+  // capitalised): -1 until IsOrdinaryWord first asks, since most words never need it.
+  mutable int8_t common = -1;
 };
 
 // A bounded map from (language hint, surface word) to WordForms. When full it is emptied

@@ -261,6 +261,13 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
   if (strict && (score.min_level < kLatinMatch || first.sentence_start)) {
     return std::nullopt;
   }
+  // An ordinary word in capitals, or an English one at a sentence start, names nothing by
+  // itself: "TOTAL CAPITAL ACQUIRES", "Total income rose" (IsOrdinaryWord). Kazakh place
+  // names are often words too (Ақтау, "to whiten"): they keep the rule below.
+  if (n == 1 && !alias.acronym && IsOrdinaryWord(*first.forms) &&
+      (first.forms->all_caps || (first.sentence_start && first.forms->script == Script::kLatin))) {
+    return std::nullopt;
+  }
   // A capitalised first word of a sentence that the text also writes in lower case is a
   // common word there (Aksu, ақсу).
   if (n == 1 && first.sentence_start && t.lower_words.contains(first.forms->exact)) {
@@ -272,6 +279,8 @@ std::optional<Gazetteer::Score> Gazetteer::ScoreAlias(const EntityText& t, size_
     // Nor can a key alone make a name of a word the text writes in lower case elsewhere: a
     // Title Case headline's Tennis is not Tengiz.
     if (t.lower_words.contains(first.forms->exact)) return std::nullopt;
+    // Nor can it of an ordinary word (Tennis is not Tengiz, Act not Актау).
+    if (OrdinaryWordHere(*first.forms, first.sentence_start)) return std::nullopt;
     if (DerivedWord(*first.forms, entries_[alias.entry])) return std::nullopt;
   }
   return score;
@@ -298,7 +307,8 @@ int Gazetteer::Level(const WordForms& f, const AliasWord& word, bool first_word)
   // A Latin word is not stemmed, and word.latin is the whole alias: their endings compare.
   const bool latin = f.script == Script::kLatin;
   if (HasKey(f, word.key) && !(cyrillic && first_word) &&
-      SimilarSpellings(f.translit, word.latin) && (!latin || EndAlike(f.translit, word.latin))) {
+      (SimilarSpellings(f.translit, word.latin) || SimilarSpellings(f.latin, word.latin)) &&
+      (!latin || EndAlike(f.translit, word.latin))) {
     return kKeyMatch;
   }
   return kNoMatch;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "index/document_builder.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -73,6 +74,18 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
   body_tokens_.clear();
   analyser_->Analyse(article.title, lang, &title_tokens_);
   analyser_->Analyse(article.body, lang, &body_tokens_);
+  // Entities first: a word the gazetteer knows as a name here is one even when it is also
+  // an ordinary word (Oral the city).
+  Article stored = article;
+  stored.lang = LangCode(lang);
+  // Metadata first; else the dateline the article opens with; else undated.
+  if (!stored.date) {
+    stored.date = FindDateline(stored.body);
+    stored.date_source = stored.date ? "dateline" : "";
+  } else if (stored.date_source.empty()) {
+    stored.date_source = "metadata";
+  }
+  AddEntities(&stored);
   FindNames();
   word_counts_.clear();
   word_index_.clear();
@@ -86,16 +99,6 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
                   static_cast<unsigned long long>(SimHash(body_tokens_)));
     doc.add_value(slot::kSimHash, hash);
   }
-  Article stored = article;
-  stored.lang = LangCode(lang);
-  // Metadata first; else the dateline the article opens with; else undated.
-  if (!stored.date) {
-    stored.date = FindDateline(stored.body);
-    stored.date_source = stored.date ? "dateline" : "";
-  } else if (stored.date_source.empty()) {
-    stored.date_source = "metadata";
-  }
-  AddEntities(&stored);
   IndexMentions(stored.body, &doc);
   IndexMetadata(stored, &doc);
   doc.set_data(SerialiseArticle(stored));
@@ -104,7 +107,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article) {
 
 // A capitalised word mid-sentence is a name, and so is an all-capitals one (WOS, KMG). At a
 // sentence start it is one unless the article also writes it in lower case ("Oral arguments"
-// beside "oral"); in a title-case title, only if the body uses it as a name.
+// beside "oral"); in a title-case title, only if the body uses it as a name. An ordinary word
+// of the language (OrdinaryWordHere: the Act, Being, TOTAL) is not, unless it is part of a
+// company or place the article names.
 void DocumentBuilder::FindNames() {
   names_.clear();
   std::unordered_set<std::string_view> lower_case;  // views of the cached forms, as names_
@@ -114,6 +119,7 @@ void DocumentBuilder::FindNames() {
   }
   for (const Token& t : body_tokens_) {
     const WordForms& f = *t.forms;
+    if (OrdinaryWordHere(f, t.sentence_start) && !entity_words_.count(f.exact)) continue;
     if (f.all_caps || (f.capitalised && (!t.sentence_start || !lower_case.count(f.exact)))) {
       names_.insert(f.exact);
     }
@@ -199,6 +205,7 @@ std::vector<Token> DocumentBuilder::TitleAndBodyTokens(const Article& a) const {
 // (Mangistau -> Mangystau Region, Janaozen -> Zhanaozen), then adds those the title and body
 // name, once each: an entity is known by the spelling key of its canonical name.
 void DocumentBuilder::AddEntities(Article* a) {
+  entity_words_.clear();
   if (entities_ == nullptr) return;
   std::unordered_set<std::string> known;
   for (auto* names : {&a->companies, &a->places}) {
@@ -212,7 +219,11 @@ void DocumentBuilder::AddEntities(Article* a) {
     *names = std::move(canonical);
   }
   const std::string text = a->title + "\n" + a->body;
-  for (const Entity& e : entities_->Extract(text, TitleAndBodyTokens(*a))) {
+  const std::vector<Token> tokens = TitleAndBodyTokens(*a);
+  for (const Entity& e : entities_->Extract(text, tokens)) {
+    auto t = std::lower_bound(tokens.begin(), tokens.end(), e.begin,
+                              [](const Token& token, size_t at) { return token.begin < at; });
+    for (; t != tokens.end() && t->begin < e.end; ++t) entity_words_.insert(t->forms->exact);
     if (!known.insert(analyser_->NameKey(e.name)).second) continue;
     (e.kind == Entity::Kind::kCompany ? a->companies : a->places).push_back(e.name);
   }

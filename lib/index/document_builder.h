@@ -48,6 +48,8 @@ class DocumentBuilder {
   // Exact forms used as names in this article: views of the analyser's cached forms, which
   // stay put while one article is built.
   std::unordered_set<std::string_view> names_;
+  // Exact forms of the words inside the companies and places the article names.
+  std::unordered_set<std::string_view> entity_words_;
   // The article's distinct words, in order of first use, and the wdf each adds to its terms.
   struct WordCount {
     const WordForms* forms;

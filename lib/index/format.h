@@ -14,9 +14,11 @@
 namespace steppe {
 
 // The metadata key, and the version this build writes. Version 1 (no key) had spelling-key
-// terms (XK); version 2 finds spellings through one name term per key (XW key:exact).
+// terms (XK); version 2 finds spellings through one name term per key (XW key:exact);
+// version 3 keys more schemes (tch, dj, ts, ou, w as у, sch as ж) and gives ordinary words
+// (the dictionary's) no XW terms.
 inline constexpr char kFormatKey[] = "steppe.format";
-inline constexpr char kFormat[] = "2";
+inline constexpr char kFormat[] = "3";
 
 // Set on an index that `steppe compact --archive` wrote without its per-article term lists:
 // Xapian cannot replace or delete an article without them, so such an index is read-only.

@@ -251,7 +251,7 @@ Xapian::Query QueryBuilder::PrefixQuery(const std::string& prefix) {
 std::set<std::string> QueryBuilder::PhraseSpellings(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
   std::set<std::string> spellings = {f.exact};
-  if (exact || f.keys.empty() || !VariantsFor(f)) return spellings;
+  if (exact || f.keys.empty() || !VariantsFor(f) || OrdinaryWordHere(f, false)) return spellings;
   // Inside a phrase only terms with positions can take part: the exact words, here every
   // spelling the index holds under the name's keys.
   for (const std::string& term : NameTerms(f, f.keys)) {
@@ -285,10 +285,7 @@ std::vector<std::string> QueryBuilder::NameTerms(const WordForms& f,
 bool QueryBuilder::IsSpellingOf(const WordForms& f, const std::string& exact,
                                 const std::string& key) {
   if (exact == f.exact) return true;
-  const WordForms& c = analyser_->AnalyseIndexedName(exact, key);
-  return SimilarSpellings(f.translit, c.translit) &&
-         (f.script != Script::kLatin || c.script != Script::kLatin ||
-          EndAlike(f.translit, c.translit));
+  return OneNameSpellings(f, analyser_->AnalyseIndexedName(exact, key));
 }
 
 // Every word with this stem: the inflected ones by their Z term, and the word that is its
@@ -325,6 +322,9 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   const bool variants = !exact && VariantsFor(f);
   if (variants) {
     parts.push_back(Scaled(TranslitQuery(f), weights_.translit));
+  }
+  // An ordinary word (Act, Being) gets no spelling keys: they would make it a name.
+  if (variants && !OrdinaryWordHere(f, false)) {
     // Every spelling under the name's keys counts as one term, as one key would.
     const std::vector<std::string> spellings = NameTerms(f, f.keys);
     if (!spellings.empty()) {

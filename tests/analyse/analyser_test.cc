@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "analyse/analyser.h"
 
+#include "analyse/dictionary.h"
+
 #include <gtest/gtest.h>
 
 namespace steppe {
@@ -93,6 +95,68 @@ TEST(AnalyserTest, GuessesLanguageByLetters) {
   EXPECT_EQ(GuessLanguage("В городе Жаңаөзен прошла большая забастовка нефтяников, "
                           "которые требовали повышения заработной платы."),
             Lang::kRussian);
+}
+
+}  // namespace
+}  // namespace steppe
+
+namespace steppe {
+namespace {
+
+// The hunspell dictionaries are installed by setup.sh (hunspell-en-us, hunspell-ru,
+// hunspell-kk).
+TEST(AnalyserTest, DictionaryTellsOrdinaryWordsFromNames) {
+  EXPECT_TRUE(IsDictionaryWord("act", Lang::kEnglish));
+  EXPECT_TRUE(IsDictionaryWord("putting", Lang::kEnglish));  // an inflection, by affix rules
+  EXPECT_TRUE(IsDictionaryWord("tennis", Lang::kEnglish));
+  // Entries the dictionary writes capitalised are names.
+  EXPECT_FALSE(IsDictionaryWord("aston", Lang::kEnglish));
+  EXPECT_FALSE(IsDictionaryWord("kiev", Lang::kEnglish));
+  EXPECT_FALSE(IsDictionaryWord("hiv", Lang::kEnglish));
+  EXPECT_FALSE(IsDictionaryWord("tengiz", Lang::kEnglish));
+  EXPECT_TRUE(IsDictionaryWord("области", Lang::kRussian));
+  EXPECT_FALSE(IsDictionaryWord("жанаозен", Lang::kRussian));
+  EXPECT_TRUE(IsDictionaryWord("теңіз", Lang::kKazakh));
+  EXPECT_FALSE(IsDictionaryWord("жаңаөзен", Lang::kKazakh));
+}
+
+TEST(AnalyserTest, AnOrdinaryWordIsNoNameInEnglishAnywhereInRussianAtSentenceStart) {
+  Analyser a;
+  const auto f = Analyse(&a, "Act Aston TOTAL Семей Жанаозен", Lang::kEnglish);
+  ASSERT_EQ(f.size(), 5u);
+  EXPECT_TRUE(OrdinaryWordHere(*f[0], false));   // the Freedom of Information Act
+  EXPECT_FALSE(OrdinaryWordHere(*f[1], false));  // a name in the dictionary
+  EXPECT_TRUE(OrdinaryWordHere(*f[2], false));   // capitals make no name
+  // Russian capitalises only names mid-sentence: Семей is the town there, "families" first.
+  EXPECT_FALSE(OrdinaryWordHere(*f[3], false));
+  EXPECT_TRUE(OrdinaryWordHere(*f[3], true));
+  EXPECT_FALSE(OrdinaryWordHere(*f[4], true));
+}
+
+TEST(AnalyserTest, NamesKeepTheirEndingsAndAdjectivesGiveTheirPlace) {
+  Analyser a;
+  const auto f =
+      Analyse(&a, "Актау Бейнеу Мангистауской Актауского Карагандинской Уральске", Lang::kRussian);
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_EQ(f[0]->translit, "aktau");
+  EXPECT_EQ(f[1]->translit, "beyneu");
+  EXPECT_EQ(f[2]->translit, "mangistau");
+  EXPECT_EQ(f[3]->translit, "aktau");
+  EXPECT_EQ(f[4]->translit, "karagand");
+  EXPECT_EQ(f[5]->translit, "uralsk");  // a town in -ск is a noun: Уральск
+  const auto latin = Analyse(&a, "Mangistau Karaganda", Lang::kEnglish);
+  EXPECT_NE(std::find(f[2]->keys.begin(), f[2]->keys.end(), latin[0]->keys.front()),
+            f[2]->keys.end());
+  EXPECT_NE(std::find(f[4]->keys.begin(), f[4]->keys.end(), latin[1]->keys.front()),
+            f[4]->keys.end());
+}
+
+TEST(AnalyserTest, ACutEndingDoesNotPartSpellingsOfOneName) {
+  Analyser a;
+  const auto f = Analyse(&a, "Өскемен Oskemen Астана Aston", Lang::kEnglish);
+  ASSERT_EQ(f.size(), 4u);
+  EXPECT_TRUE(OneNameSpellings(*f[0], *f[1]));
+  EXPECT_FALSE(OneNameSpellings(*f[2], *f[3]));
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analyse/fold.h"
 #include "analyse/transliterator.h"
 
@@ -83,6 +85,56 @@ TEST(SpellingKeyTest, FuzzyEditsGrowWithKeyLength) {
   EXPECT_EQ(FuzzyEditsFor(5), 1u);
   EXPECT_EQ(FuzzyEditsFor(8), 1u);
   EXPECT_EQ(FuzzyEditsFor(9), 2u);
+}
+
+}  // namespace
+}  // namespace steppe
+
+namespace steppe {
+namespace {
+
+// Schemes beyond the English press's: each class of spelling, not one name.
+TEST(SpellingKeyTest, FoldsFrenchGermanAndKazakhLatinSchemes) {
+  // French tch and German tsch for ч; French dj and German dsch for дж.
+  EXPECT_EQ(Key("Tcheliabinsk"), Key("Челябинск"));
+  EXPECT_EQ(Key("Tschimkent"), Key("Шымкент"));
+  EXPECT_EQ(Key("Djamboul"), Key("Джамбул"));
+  EXPECT_EQ(Key("Dschambul"), Key("Джамбул"));
+  // Kazakh Latin w and 2018 ý for у; w after a vowel is в too (German -ow, -ew).
+  const LatinTransliterator translit;
+  using Keys = std::vector<std::string>;
+  EXPECT_EQ(OtherReadingKeys(translit.ToLatin(FoldWord("Atıraw"))), Keys{Key("Атырау")});
+  EXPECT_EQ(OtherReadingKeys("temirtaw"), Keys{Key("Теміртау")});
+  EXPECT_EQ(Key("Temirtaw"), Key("Temirtav"));
+  EXPECT_EQ(OtherReadingKeys("temirtau"), Keys{});
+  // German sch is ш or ж.
+  EXPECT_EQ(Key("Schymkent"), Key("Шымкент"));
+  EXPECT_EQ(OtherReadingKeys("schamil"), Keys{Key("Жамиль")});
+  const Keys schukow = OtherReadingKeys("schukow");  // and w after a vowel is в or у
+  EXPECT_NE(std::find(schukow.begin(), schukow.end(), Key("Жуков")), schukow.end());
+  EXPECT_EQ(Key("Atyraý"), Key("Атырау"));
+  // ISO 9 and the 2017 apostrophe alphabet.
+  EXPECT_EQ(Key("Čimkent"), Key("Шымкент"));
+  EXPECT_EQ(Key("S'ymkent"), Key("Шымкент"));
+  // German z for ц.
+  EXPECT_EQ(Key("Zelinograd"), Key("Целиноград"));
+}
+
+TEST(SpellingKeyTest, SimilarSpellingsWeighWhichLettersDiffer) {
+  // Vowels the schemes and languages trade (о/у, е/і, ә/а) and W for в or у pass.
+  EXPECT_TRUE(SimilarSpellings("atiraw", "atyrau"));
+  EXPECT_TRUE(SimilarSpellings("gorbatschow", "gorbachev"));
+  EXPECT_TRUE(SimilarSpellings("turkistan", "turkestan"));
+  EXPECT_TRUE(SimilarSpellings("karaganda", "karagandy"));  // the final vowel
+  EXPECT_TRUE(SimilarSpellings("douchanbe", "dushanbe"));   // French ou
+  // Another vowel inside the name is another name: Astana is not Aston.
+  ASSERT_EQ(Key("Astana"), Key("Aston"));
+  EXPECT_FALSE(SimilarSpellings("astan", "aston"));
+  EXPECT_FALSE(SimilarSpellings("astana", "aston"));
+  // Three letters leave no room for an edit, and х is not к: HIV is not Kyiv.
+  ASSERT_EQ(Key("HIV"), Key("Kyiv"));
+  EXPECT_FALSE(SimilarSpellings("hiv", "kyiv"));
+  EXPECT_TRUE(EndAlike("atiraw", "atyrau"));  // w after a vowel is у or в
 }
 
 }  // namespace

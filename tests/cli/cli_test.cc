@@ -201,6 +201,18 @@ TEST_F(CliTest, EverySpellingOfZhanaozenFindsTheSameArticlesExactFirst) {
   }
 }
 
+// Without a hunspell dictionary Steppe still searches, and says once what is missing.
+TEST_F(CliTest, AMissingDictionaryIsNamedOnceAndSearchGoesOn) {
+  const CliRun run =
+      Steppe({"search", "Zhanaozen OR Total OR Semey"}, "STEPPE_HUNSPELL_DIR=/nonexistent");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  const std::string message = "no en_US dictionary at /nonexistent/en_US.dic";
+  const size_t at = run.err.find(message);
+  ASSERT_NE(at, std::string::npos) << run.err;
+  EXPECT_EQ(run.err.find(message, at + 1), std::string::npos) << run.err;  // once
+  EXPECT_NE(run.err.find("apt-get install hunspell-en-us"), std::string::npos) << run.err;
+}
+
 TEST_F(CliTest, UndatedArticlesShowNullDateAndDateFiltersExcludeThem) {
   size_t undated = 0;
   for (const Article& a : CorpusArticlesNaming("")) {
