@@ -46,6 +46,11 @@ install_missing() {
 
 GENERATOR=()
 
+# ccache keys on absolute paths by default, so each fresh clone in a new folder (as CI makes)
+# would compile everything again. Paths relative to the checkout let every clone share it.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD}
+export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
+
 build() {
   command -v ninja >/dev/null && GENERATOR=(-G Ninja)
   if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then
