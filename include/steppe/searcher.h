@@ -21,7 +21,7 @@ class STEPPE_EXPORT Searcher {
  public:
   // Opens the index at `dir` for searching; on success stores it in *out. Returns NotFound,
   // naming the path and the command that creates it, when there is no index there.
-  static Status Open(const Options& options, const std::filesystem::path& dir,
+  static Status Open(const SearcherOptions& options, const std::filesystem::path& dir,
                      std::unique_ptr<Searcher>* out);
 
   Searcher(Searcher&&) noexcept;

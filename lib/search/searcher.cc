@@ -157,7 +157,7 @@ void SetTotals(const Xapian::MSet& mset, const MatchWindow& window, std::optiona
 }  // namespace
 
 struct Searcher::Impl {
-  Impl(const Options& o, const std::filesystem::path& d, Xapian::Database database)
+  Impl(const SearcherOptions& o, const std::filesystem::path& d, Xapian::Database database)
       : dir(d),
         db(std::move(database)),
         analyser(o.word_cache_entries),
@@ -324,7 +324,7 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   return Status::OK();
 }
 
-Status Searcher::Open(const Options& options, const std::filesystem::path& dir,
+Status Searcher::Open(const SearcherOptions& options, const std::filesystem::path& dir,
                       std::unique_ptr<Searcher>* out) {
   std::error_code ec;
   if (!std::filesystem::exists(dir / "iamglass", ec) &&
