@@ -14,9 +14,10 @@
 
 namespace steppe {
 
-// What calls that add or remove articles did. Each call adds to the counts, so one IndexStats
-// can total several calls (AddPath of two folders, then Prune); start from a fresh one to
-// count one call.
+// What calls that add or remove articles did (Index::AddPath, Index::Prune). The counts
+// accumulate: each call adds to them and never resets them, so one IndexStats can total
+// several calls (AddPath of two folders, then Prune); start from a fresh one to count one
+// call. A call that fails part way has added what it did before it failed.
 struct STEPPE_EXPORT IndexStats {
   size_t indexed = 0;    // articles added or replaced
   size_t unchanged = 0;  // files skipped because their bytes are as when last indexed
@@ -52,11 +53,11 @@ class STEPPE_EXPORT Index {
   // file's canonical path (path:line for each record of JSON Lines and CSV). Per-file problems
   // go to options.on_problem and are counted; the call fails only when the index itself is at
   // risk, with NotFound when `path` does not exist, or at a problem with options.strict.
-  // REQUIRES: stats != nullptr.
+  // Adds what it did to *stats; `stats` may be null when the caller does not count.
   Status AddPath(const AddOptions& options, const std::filesystem::path& path, IndexStats* stats);
 
   // Removes the articles of files under `path` (a folder or a file) that no longer exist,
-  // adding them to stats->removed. REQUIRES: stats != nullptr.
+  // adding them to stats->removed; `stats` may be null.
   Status Prune(const std::filesystem::path& path, IndexStats* stats);
 
   // Adds `article`, replacing any article with the same id. Returns InvalidArgument when it

@@ -311,6 +311,8 @@ Index::~Index() {
 
 Status Index::AddPath(const AddOptions& options, const std::filesystem::path& path,
                       IndexStats* stats) {
+  IndexStats uncounted;
+  if (stats == nullptr) stats = &uncounted;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec) && !ec) {
     return Status::NotFound("cannot index " + path.string() +
@@ -381,6 +383,8 @@ Status Index::AddPath(const AddOptions& options, const std::filesystem::path& pa
 }
 
 Status Index::Prune(const std::filesystem::path& path, IndexStats* stats) {
+  IndexStats uncounted;
+  if (stats == nullptr) stats = &uncounted;
   // Files are known by their canonical path, so every file under `path` shares its prefix.
   const std::string prefix = FileTerm(CanonicalPath(path));
   try {

@@ -389,6 +389,41 @@ TEST(IndexTest, ProgressMovesByBytesWithinABigFile) {
   EXPECT_EQ(seen.back().bytes_total, feed.size());
 }
 
+// IndexStats accumulates, as index.h says: one IndexStats totals AddPath of two folders, an
+// AddPath that finds nothing changed, and a Prune; nothing is reset between calls.
+TEST(IndexTest, IndexStatsAccumulateAcrossCalls) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "A\nBody a\n");
+  const auto gone = dir.Write("c/b.md", "B\nBody b\n");
+  dir.Write("d/bad.md", "---\ntitle: D\ndate: 2024-13-01\n---\nBody d\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "d", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+  std::filesystem::remove(gone);
+  ASSERT_TRUE(index->Prune(dir.path() / "c", &stats).ok());
+  EXPECT_EQ(stats.indexed, 3u);
+  EXPECT_EQ(stats.unchanged, 2u);
+  EXPECT_EQ(stats.problems, 1u);
+  EXPECT_EQ(stats.removed, 1u);
+}
+
+// The stats are optional: a caller that does not count passes null, to AddPath and Prune.
+TEST(IndexTest, NullStatsAreAllowed) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "A\nBody a\n");
+  const auto gone = dir.Write("c/b.md", "B\nBody b\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", nullptr).ok());
+  EXPECT_EQ(index->document_count(), 2u);
+  std::filesystem::remove(gone);
+  ASSERT_TRUE(index->Prune(dir.path() / "c", nullptr).ok());
+  EXPECT_EQ(index->document_count(), 1u);
+}
+
 TEST(IndexTest, PruneRemovesArticlesOfDeletedFilesOnly) {
   testing::TempDir dir;
   dir.Write("c/keep.md", "Keep\nBody\n");
