@@ -50,9 +50,10 @@ class STEPPE_EXPORT Searcher {
 
   // Verifies the index: Xapian's own structural check, then Steppe's invariants (each article
   // has one id term, a stored record with that id, a well-formed date value). Appends one
-  // line per problem found to *problems, each saying how to repair it; the index is sound
+  // Problem per problem found to *problems: `file` is the index directory, `line` 0, `reason`
+  // names the document (number and id), `hint` says how to repair it. The index is sound
   // when none is added. Returns an error only when the check itself cannot run.
-  Status Check(std::vector<std::string>* problems);
+  Status Check(std::vector<Problem>* problems);
 
   // The number of articles in the index.
   size_t document_count() const;

@@ -2,6 +2,7 @@
 // The steppe command end to end, on a temporary copy of the bundled corpus/.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <xapian.h>
 
 #include <cstdio>
 #include <fstream>
@@ -348,6 +349,26 @@ TEST_F(CliTest, JsonlPrintsOneHitPerLine) {
     EXPECT_TRUE(nlohmann::json::parse(line).contains("snippet"));
   }
   EXPECT_EQ(n, 3u);
+}
+
+// steppe check prints each problem as the library reports it, "index: document: reason;
+// hint", and exits 1.
+TEST_F(CliTest, CheckPrintsEachProblemWithItsRepair) {
+  const fs::path damaged = dir_->path() / "damaged";
+  fs::copy(dir_->path() / "db", damaged, fs::copy_options::recursive);
+  {
+    Xapian::WritableDatabase db(damaged.string(), Xapian::DB_OPEN);
+    Xapian::Document doc = db.get_document(1);
+    doc.add_value(0, "garbage!");  // the date slot
+    db.replace_document(1, doc);
+    db.commit();
+  }
+  const CliRun run = Steppe({"check", "--db", damaged.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const std::regex line(damaged.string() +
+                        ": document 1 \\(.*\\): date value 'garbage!' is not a date; index "
+                        ".* again\n");
+  EXPECT_TRUE(std::regex_search(run.out, line)) << run.out;
 }
 
 TEST_F(CliTest, AnArchiveIsSmallerFindsTheSameAndRefusesUpdates) {

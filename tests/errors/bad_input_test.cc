@@ -204,9 +204,9 @@ TEST_F(BadInputTest, EveryBadFileIsReportedAndTheRestIsIndexed) {
   ASSERT_TRUE(searcher->Search({.query = "sentinelword"}, &results).ok());
   EXPECT_EQ(results.total_estimated, 1u);
 
-  std::vector<std::string> check;
+  std::vector<Problem> check;
   ASSERT_TRUE(searcher->Check(&check).ok());
-  EXPECT_TRUE(check.empty()) << check.front();
+  EXPECT_TRUE(check.empty()) << check.front().ToString();
 }
 
 class BadQueryTest : public ::testing::Test {

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "index/format.h"
+#include "index/prefixes.h"
 #include "index/shards.h"
 #include "read/reader.h"
 #include "steppe/searcher.h"
@@ -601,9 +602,37 @@ TEST(IndexTest, CheckFindsASoundIndexSound) {
   ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
-  std::vector<std::string> problems;
+  std::vector<Problem> problems;
   ASSERT_TRUE(searcher->Check(&problems).ok());
-  EXPECT_TRUE(problems.empty()) << problems.front();
+  EXPECT_TRUE(problems.empty()) << problems.front().ToString();
+}
+
+// A damaged document is reported as a Problem: the index as its file, the document (number
+// and id) in the reason, and in the hint the file to index again.
+TEST(IndexTest, CheckReportsEachDamagedDocumentAsAProblem) {
+  testing::TempDir dir;
+  const auto file = dir.Write("c/a.md", "---\ntitle: A\ndate: 2024-01\n---\nBody\n");
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
+  const std::filesystem::path db = dir.path() / "db";
+  {
+    Xapian::WritableDatabase xdb(db.string(), Xapian::DB_OPEN);
+    Xapian::Document doc = xdb.get_document(1);
+    doc.add_value(slot::kDate, "garbage!");
+    xdb.replace_document(1, doc);
+    xdb.commit();
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  std::vector<Problem> problems;
+  ASSERT_TRUE(searcher->Check(&problems).ok());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].file, db.string());
+  EXPECT_EQ(problems[0].line, 0);
+  EXPECT_NE(problems[0].reason.find("document 1 ("), std::string::npos) << problems[0].reason;
+  EXPECT_NE(problems[0].reason.find("date value 'garbage!' is not a date"), std::string::npos)
+      << problems[0].reason;
+  EXPECT_NE(problems[0].hint.find(std::filesystem::canonical(file).string()), std::string::npos)
+      << problems[0].hint;
 }
 
 TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
@@ -627,9 +656,9 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
   ASSERT_TRUE(searcher->Search({.query = "Жанаозен", .facet_limit = 5, .limit = 50}, &r).ok());
   EXPECT_EQ(r.hits.size(), 40u);
   ASSERT_FALSE(r.facets.empty());
-  std::vector<std::string> problems;
+  std::vector<Problem> problems;
   ASSERT_TRUE(searcher->Check(&problems).ok());
-  EXPECT_TRUE(problems.empty()) << problems.front();
+  EXPECT_TRUE(problems.empty()) << problems.front().ToString();
 
   std::unique_ptr<Index> index;
   const Status refused = Index::Open(IndexOptions(), dir.path() / "db", &index);
