@@ -266,7 +266,7 @@ TEST_F(CliTest, MalformedQueryPointsAtTheColumn) {
 }
 
 TEST_F(CliTest, HelpAndVersion) {
-  for (const char* cmd : {"index", "search", "analyze"}) {
+  for (const char* cmd : {"index", "search", "analyse", "analyze"}) {
     const CliRun run = Steppe({cmd, "--help"});
     EXPECT_EQ(run.exit_code, 0) << cmd;
     EXPECT_NE(run.out.find("Example"), std::string::npos) << cmd;
@@ -282,11 +282,24 @@ TEST_F(CliTest, IndexingNothingExitsTwo) {
   EXPECT_NE(run.err.find("/nonexistent/folder"), std::string::npos);
 }
 
-TEST_F(CliTest, AnalyzeShowsTheSharedKey) {
-  const CliRun run = Steppe({"analyze", "Жаңаөзенде Zhanoezen"});
+TEST_F(CliTest, AnalyseShowsTheSharedKey) {
+  const CliRun run = Steppe({"analyse", "Жаңаөзенде Zhanoezen"});
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_NE(run.out.find("жаңаөзен"), std::string::npos);  // the Kazakh stem
   EXPECT_NE(run.out.find("Janasan"), std::string::npos);   // the key both spellings share
+}
+
+// The command is spelled as the library spells it (AnalyseText); the American spelling is an
+// alias for it, listed by --help, that runs the same command.
+TEST_F(CliTest, AnalyzeIsAnAliasOfAnalyse) {
+  const CliRun british = Steppe({"analyse", "Zhanaozen", "--lang", "en"});
+  const CliRun american = Steppe({"analyze", "Zhanaozen", "--lang", "en"});
+  ASSERT_EQ(british.exit_code, 0) << british.err;
+  EXPECT_EQ(american.exit_code, 0) << american.err;
+  EXPECT_EQ(american.out, british.out);
+  const std::string help = Steppe({"--help"}).out;
+  EXPECT_NE(help.find("  analyse "), std::string::npos) << help;
+  EXPECT_NE(help.find("  analyze = analyse\n"), std::string::npos) << help;
 }
 
 TEST_F(CliTest, FacetsMergeSpellingsOfOneCompanyAndPlace) {
@@ -606,6 +619,18 @@ TEST_F(CliTest, CliMdNamesEveryCommandAndFlagThatHelpShows) {
     EXPECT_GE(flags, 2u) << command;
   }
   EXPECT_TRUE(NamesFlag(doc, "--db"));
+  // Each alias --help lists is named in its command's section: "analyze = analyse".
+  ASSERT_NE(help.out.find("Aliases:\n"), std::string::npos) << help.out;
+  std::istringstream aliases(help.out.substr(help.out.find("Aliases:\n") + 9));
+  for (std::string line; std::getline(aliases, line) && !line.empty();) {
+    const std::string alias = line.substr(2, line.find(' ', 2) - 2);
+    const std::string command = line.substr(line.find("= ") + 2);
+    const size_t heading = doc.find("\n## " + command + "\n");
+    ASSERT_NE(heading, std::string::npos) << "cli.md has no section '## " << command << "'";
+    const std::string section = doc.substr(heading, doc.find("\n## ", heading + 1) - heading);
+    EXPECT_NE(section.find("`steppe " + alias + "`"), std::string::npos)
+        << "cli.md's '## " << command << "' does not name its alias " << alias;
+  }
 }
 
 TEST_F(CliTest, ShowAndStats) {
