@@ -16,7 +16,6 @@
 #include <unordered_set>
 
 #include "analyse/analyser.h"
-#include "index/document_builder.h"
 #include "index/format.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
