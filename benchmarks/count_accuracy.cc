@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::unique_ptr<steppe::Searcher> searcher;
-  if (steppe::Status s = steppe::Searcher::Open(steppe::Options(), argv[1], &searcher); !s.ok()) {
+  if (steppe::Status s = steppe::Searcher::Open(steppe::SearcherOptions(), argv[1], &searcher);
+      !s.ok()) {
     std::fprintf(stderr, "count_accuracy: %s\n", s.ToString().c_str());
     return 2;
   }

@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::unique_ptr<steppe::Searcher> searcher;
-  if (steppe::Status s = steppe::Searcher::Open(steppe::Options(), args[0], &searcher); !s.ok()) {
+  if (steppe::Status s = steppe::Searcher::Open(steppe::SearcherOptions(), args[0], &searcher);
+      !s.ok()) {
     std::fprintf(stderr, "steppe_query_bench: %s\n", s.ToString().c_str());
     return 2;
   }

@@ -13,14 +13,15 @@ namespace {
 
 // Writes every article under `folder` into the index at `db`, creating it if needed.
 steppe::Status IndexFolder(const char* folder, const char* db, steppe::IndexStats* stats) {
-  steppe::Options options;
+  steppe::IndexOptions options;  // fixed while the index is open
   options.create_if_missing = true;
-  options.on_problem = [](const steppe::Problem& p) {  // bad files are reported, then skipped
+  steppe::AddOptions add;                          // for one AddPath call
+  add.on_problem = [](const steppe::Problem& p) {  // bad files are reported, then skipped
     std::fprintf(stderr, "%s\n", p.ToString().c_str());
   };
   std::unique_ptr<steppe::Index> index;
   steppe::Status s = steppe::Index::Open(options, db, &index);
-  if (s.ok()) s = index->AddPath(folder, stats);
+  if (s.ok()) s = index->AddPath(add, folder, stats);
   // Commit explicitly: the destructor commits too, but cannot report a failure.
   if (s.ok()) s = index->Commit();
   return s;  // the Index closes here, which releases the write lock
@@ -30,7 +31,7 @@ steppe::Status IndexFolder(const char* folder, const char* db, steppe::IndexStat
 steppe::Status Search(const char* db, const std::string& query, steppe::SortOrder sort,
                       steppe::SearchResults* results) {
   std::unique_ptr<steppe::Searcher> searcher;
-  steppe::Status s = steppe::Searcher::Open(steppe::Options(), db, &searcher);
+  steppe::Status s = steppe::Searcher::Open(steppe::SearcherOptions(), db, &searcher);
   if (!s.ok()) return s;
   steppe::SearchRequest request;
   request.query = query;

@@ -14,9 +14,10 @@
 
 namespace steppe {
 
-// What calls that add or remove articles did. Each call adds to the counts, so one IndexStats
-// can total several calls (AddPath of two folders, then Prune); start from a fresh one to
-// count one call.
+// What calls that add or remove articles did (Index::AddPath, Index::Prune). The counts
+// accumulate: each call adds to them and never resets them, so one IndexStats can total
+// several calls (AddPath of two folders, then Prune); start from a fresh one to count one
+// call. A call that fails part way has added what it did before it failed.
 struct STEPPE_EXPORT IndexStats {
   size_t indexed = 0;    // articles added or replaced
   size_t unchanged = 0;  // files skipped because their bytes are as when last indexed
@@ -27,7 +28,7 @@ struct STEPPE_EXPORT IndexStats {
   // longer holds them (a record deleted from an export).
   size_t removed = 0;
   size_t skipped = 0;   // files that could not be read, or held no article (binary, empty)
-  size_t problems = 0;  // problems reported through Options::on_problem (bad dates too)
+  size_t problems = 0;  // problems reported through AddOptions::on_problem (bad dates too)
 };
 
 // A writable index at a directory. Only one Index may be open on a directory at a time, in
@@ -37,7 +38,7 @@ class STEPPE_EXPORT Index {
   // Opens the index at `dir`, creating it when options.create_if_missing is set. On success
   // stores it in *out. Returns NotFound when it does not exist, Busy when another process
   // is writing it, Corruption when it is damaged.
-  static Status Open(const Options& options, const std::filesystem::path& dir,
+  static Status Open(const IndexOptions& options, const std::filesystem::path& dir,
                      std::unique_ptr<Index>* out);
 
   Index(Index&&) noexcept;
@@ -50,12 +51,13 @@ class STEPPE_EXPORT Index {
   // front matter, HTML, JSON Lines and CSV, in any common charset. A file whose bytes are as
   // when last indexed is skipped; a changed one has all its articles replaced. Ids are the
   // file's canonical path (path:line for each record of JSON Lines and CSV). Per-file problems
-  // are reported and counted in *stats; the call fails only when the index itself is at risk,
-  // or with NotFound when `path` does not exist. REQUIRES: stats != nullptr.
-  Status AddPath(const std::filesystem::path& path, IndexStats* stats);
+  // go to options.on_problem and are counted; the call fails only when the index itself is at
+  // risk, with NotFound when `path` does not exist, or at a problem with options.strict.
+  // Adds what it did to *stats; `stats` may be null when the caller does not count.
+  Status AddPath(const AddOptions& options, const std::filesystem::path& path, IndexStats* stats);
 
   // Removes the articles of files under `path` (a folder or a file) that no longer exist,
-  // adding them to stats->removed. REQUIRES: stats != nullptr.
+  // adding them to stats->removed; `stats` may be null.
   Status Prune(const std::filesystem::path& path, IndexStats* stats);
 
   // Adds `article`, replacing any article with the same id. Returns InvalidArgument when it

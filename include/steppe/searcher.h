@@ -21,7 +21,7 @@ class STEPPE_EXPORT Searcher {
  public:
   // Opens the index at `dir` for searching; on success stores it in *out. Returns NotFound,
   // naming the path and the command that creates it, when there is no index there.
-  static Status Open(const Options& options, const std::filesystem::path& dir,
+  static Status Open(const SearcherOptions& options, const std::filesystem::path& dir,
                      std::unique_ptr<Searcher>* out);
 
   Searcher(Searcher&&) noexcept;
@@ -50,9 +50,10 @@ class STEPPE_EXPORT Searcher {
 
   // Verifies the index: Xapian's own structural check, then Steppe's invariants (each article
   // has one id term, a stored record with that id, a well-formed date value). Appends one
-  // line per problem found to *problems, each saying how to repair it; the index is sound
+  // Problem per problem found to *problems: `file` is the index directory, `line` 0, `reason`
+  // names the document (number and id), `hint` says how to repair it. The index is sound
   // when none is added. Returns an error only when the check itself cannot run.
-  Status Check(std::vector<std::string>* problems);
+  Status Check(std::vector<Problem>* problems);
 
   // The number of articles in the index.
   size_t document_count() const;

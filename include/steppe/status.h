@@ -63,7 +63,8 @@ class [[nodiscard]] STEPPE_EXPORT Status {
 };
 
 // One problem with one input item (a file, a line, a record) that was reported and skipped
-// or repaired while the run went on. Delivered to Options::on_problem and counted in stats.
+// or repaired while the run went on: delivered to AddOptions::on_problem and counted in
+// IndexStats. Searcher::Check reports what it finds in an index the same way.
 struct STEPPE_EXPORT Problem {
   std::string file;    // the input file, as given
   int line = 0;        // 1-based line in `file`, or 0 when the problem is about the whole file

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// The public AnalyseText: the analyser's view of a text, for `steppe analyze`.
+// The public AnalyseText: the analyser's view of a text, for `steppe analyse`.
 #include "analyse/analyser.h"
 #include "steppe/search.h"
 #include "util/clean_text.h"

@@ -21,7 +21,7 @@ Status ReadGazetteerFile(const std::filesystem::path& file, std::string* out) {
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec)) {
     return Status::NotFound("gazetteer: " + file.string() +
-                            ": no such file; check the path (Options::gazetteer_file)");
+                            ": no such file; check the path (the gazetteer_file option)");
   }
   std::ifstream in(file, std::ios::binary);
   std::ostringstream text;

@@ -14,20 +14,12 @@
 namespace steppe {
 namespace {
 
-// Xapian terms may not exceed 245 bytes; longer words are junk (URLs, base64) anyway.
-constexpr size_t kMaxTermBytes = 200;
 // Bodies shorter than this get no SimHash, and are never grouped as near-duplicates.
 constexpr size_t kMinWordsForSimHash = 20;
 // Title words count as this many body words, so a title match ranks higher.
 constexpr Xapian::termcount kTitleWdf = 3;
 // A gap in positions between title and body, so no phrase spans the two.
 constexpr Xapian::termpos kTitleGap = 100;
-
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
 
 void AddTerm(const std::string& term, Xapian::termcount wdf, Xapian::Document* doc) {
   if (term.size() <= kMaxTermBytes) doc->add_term(term, wdf);
@@ -41,29 +33,6 @@ std::string FoldAscii(std::string s) {
 }
 
 }  // namespace
-
-namespace {
-
-// prefix + value, or prefix + the value's tail and hash when too long for a Xapian term.
-std::string BoundedTerm(const char* prefix, std::string_view value) {
-  if (value.size() + std::strlen(prefix) <= kMaxTermBytes) return prefix + std::string(value);
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(Fnv1a(value)));
-  return prefix + std::string(value.substr(value.size() - 150)) + "#" + hash;
-}
-
-}  // namespace
-
-std::string IdTerm(std::string_view id) { return BoundedTerm(prefix::kId, id); }
-
-std::string FileTerm(std::string_view path) { return BoundedTerm(prefix::kFile, path); }
-
-std::string ContentHash(std::string_view bytes) {
-  char hash[40];
-  std::snprintf(hash, sizeof hash, "%016llx:%zu", static_cast<unsigned long long>(Fnv1a(bytes)),
-                bytes.size());
-  return hash;
-}
 
 Xapian::Document DocumentBuilder::Build(const Article& article) {
   Xapian::Document doc;

@@ -12,6 +12,7 @@
 
 #include "analyse/analyser.h"
 #include "extract/entities.h"
+#include "index/format.h"
 #include "steppe/article.h"
 
 namespace steppe {
@@ -59,15 +60,6 @@ class DocumentBuilder {
   std::vector<WordCount> word_counts_;
   std::unordered_map<const WordForms*, size_t> word_index_;  // forms -> word_counts_ index
 };
-
-// The unique id term of an article id ("Q" + id, hashed when too long for a Xapian term).
-std::string IdTerm(std::string_view id);
-
-// The term every article read from the file at canonical `path` carries.
-std::string FileTerm(std::string_view path);
-
-// "<FNV-1a 64 hex>:<size>" of a file's bytes: changes when the content does.
-std::string ContentHash(std::string_view bytes);
 
 }  // namespace steppe
 

@@ -4,7 +4,10 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "steppe/status.h"
 
@@ -32,6 +35,21 @@ void MarkFormat(Xapian::WritableDatabase* db);
 
 // OK for an empty index or one of this build's format; otherwise says how to rebuild `dir`.
 Status CheckFormat(const Xapian::Database& db, const std::filesystem::path& dir);
+
+// The terms and hashes the writer stores and the searcher looks up (prefixes in
+// index/prefixes.h): the contract between index/ and search/.
+
+// Xapian terms may not exceed 245 bytes; longer words are junk (URLs, base64) anyway.
+inline constexpr size_t kMaxTermBytes = 200;
+
+// The unique id term of an article id ("Q" + id, hashed when too long for a Xapian term).
+std::string IdTerm(std::string_view id);
+
+// The term every article read from the file at canonical `path` carries.
+std::string FileTerm(std::string_view path);
+
+// "<FNV-1a 64 hex>:<size>" of a file's bytes: changes when the content does.
+std::string ContentHash(std::string_view bytes);
 
 }  // namespace steppe
 

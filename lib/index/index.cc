@@ -30,7 +30,7 @@
 namespace steppe {
 
 struct Index::Impl {
-  Impl(const Options& o, const std::filesystem::path& d, Xapian::WritableDatabase database,
+  Impl(const IndexOptions& o, const std::filesystem::path& d, Xapian::WritableDatabase database,
        std::unique_ptr<EntityExtractor> extractor)
       : options(o),
         dir(d),
@@ -38,11 +38,6 @@ struct Index::Impl {
         analyser(o.word_cache_entries),
         entities(std::move(extractor)),
         builder(&analyser, entities.get()) {}
-
-  void Report(const Problem& problem, IndexStats* stats) {
-    ++stats->problems;
-    if (options.on_problem) options.on_problem(problem);
-  }
 
   Status Add(const Article& article) {
     if (article.id.empty()) {
@@ -128,12 +123,12 @@ struct Index::Impl {
   }
 
   // Merges the shards under dir/shards (this run's, or a killed run's) into the index, and
-  // reopens it: the merged copy has taken the old directory's place.
-  Status MergeShards() {
+  // reopens it: the merged copy has taken the old directory's place. Tells call.on_merge.
+  Status MergeShards(const AddOptions& call) {
     const std::vector<std::filesystem::path> shards = LeftoverShards(dir);
     if (shards.empty()) return Status::OK();
     if (Status s = Commit(); !s.ok()) return s;
-    if (options.on_merge) options.on_merge(shards.size());
+    if (call.on_merge) call.on_merge(shards.size());
     std::vector<std::filesystem::path> sources;
     if (db.get_doccount() > 0) sources.push_back(dir);
     sources.insert(sources.end(), shards.begin(), shards.end());
@@ -146,7 +141,7 @@ struct Index::Impl {
   // Fewer files than this are written by one writer: a merge is not worth it.
   static constexpr size_t kMinFilesToShard = 64;
 
-  Options options;
+  IndexOptions options;
   std::filesystem::path dir;
   Xapian::WritableDatabase db;
   Analyser analyser;
@@ -167,11 +162,11 @@ std::filesystem::path PidFile(const std::filesystem::path& dir) {
   return dir / "steppe-writer.pid";
 }
 
-// Options::strict stopped the run at `fatal`.
+// AddOptions::strict stopped the run at `fatal`.
 Status StrictStop(const Problem& fatal) {
   return Status::InvalidArgument("stopped at " + fatal.ToString() +
-                                 " (Options::strict makes problems fatal); fix it, or index "
-                                 "without Options::strict to skip such input");
+                                 " (AddOptions::strict makes problems fatal); fix it, or index "
+                                 "without AddOptions::strict to skip such input");
 }
 
 Status BusyMessage(const std::filesystem::path& dir) {
@@ -181,7 +176,7 @@ Status BusyMessage(const std::filesystem::path& dir) {
   return Status::Busy(
       "index " + dir.string() + " is being written by another process" +
       (pid.empty() ? "" : " (pid " + pid + ")") +
-      "; try again when it has finished, or wait for it (Options::wait_for_writer_seconds)");
+      "; try again when it has finished, or wait for it (IndexOptions::wait_for_writer_seconds)");
 }
 
 // IoError when this user may not write the index at `dir` (or create it in its folder):
@@ -202,7 +197,7 @@ Status CheckWritable(const std::filesystem::path& dir) {
                          parent.string() + ": " + std::strerror(error) + "; choose another --db");
 }
 
-Status OpenWritable(const Options& options, const std::filesystem::path& dir,
+Status OpenWritable(const IndexOptions& options, const std::filesystem::path& dir,
                     Xapian::WritableDatabase* db) {
   if (Status s = CheckWritable(dir); !s.ok()) return s;
   try {
@@ -251,7 +246,7 @@ Status ArchiveRefusal(const std::filesystem::path& dir) {
 }  // namespace
 
 Status Index::Impl::Reopen() {
-  Options existing = options;
+  IndexOptions existing = options;
   existing.create_if_missing = false;
   Xapian::WritableDatabase fresh;
   if (Status s = OpenWritable(existing, dir, &fresh); !s.ok()) return s;
@@ -264,7 +259,7 @@ Status Index::Impl::Reopen() {
   return Status::OK();
 }
 
-Status Index::Open(const Options& options, const std::filesystem::path& dir,
+Status Index::Open(const IndexOptions& options, const std::filesystem::path& dir,
                    std::unique_ptr<Index>* out) {
   std::error_code ec;
   if (!options.create_if_missing && !std::filesystem::exists(dir, ec)) {
@@ -314,7 +309,10 @@ Index::~Index() {
   }
 }
 
-Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
+Status Index::AddPath(const AddOptions& options, const std::filesystem::path& path,
+                      IndexStats* stats) {
+  IndexStats uncounted;
+  if (stats == nullptr) stats = &uncounted;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec) && !ec) {
     return Status::NotFound("cannot index " + path.string() +
@@ -328,7 +326,7 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
   files.ReadAhead(kFilesReadAhead);
   // A killed run's shards first: their files are then known, and not read again. The workers
   // compare files with the last commit, so what an earlier call wrote is committed too.
-  if (Status s = impl_->MergeShards(); !s.ok()) return s;
+  if (Status s = impl_->MergeShards(options); !s.ok()) return s;
   if (Status s = impl_->Commit(); !s.ok()) return s;  // nothing to do when nothing changed
   const bool sharded = impl_->UseShards(total);
   size_t problems = 0;
@@ -341,13 +339,14 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
                              .docs_per_commit = impl_->options.docs_per_commit,
                              .docs_per_shard = impl_->options.docs_per_shard});
   DocumentPipeline::Counts counts;
-  std::optional<Problem> fatal;  // with Options::strict, the first problem stops the run
+  std::optional<Problem> fatal;  // with AddOptions::strict, the first problem stops the run
   Status s = pipeline.Run(
       &files,
       [&](const Problem& p) {
         ++problems;
-        impl_->Report(p, stats);
-        if (impl_->options.strict && !fatal) fatal = p;
+        ++stats->problems;
+        if (options.on_problem) options.on_problem(p);
+        if (options.strict && !fatal) fatal = p;
       },
       [&](FileResult&& file) {
         if (fatal) {
@@ -357,18 +356,18 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
       },
       [&](const DocumentPipeline::Counts& c, size_t done) {
         // Files added since the count make `done` pass `total`; the count is an estimate.
-        if (impl_->options.on_progress) {
-          impl_->options.on_progress({.files_done = done,
-                                      .files_total = std::max(total, done),
-                                      .bytes_done = c.bytes,
-                                      .bytes_total = std::max(total_bytes, c.bytes),
-                                      .articles_done = c.read});
+        if (options.on_progress) {
+          options.on_progress({.files_done = done,
+                               .files_total = std::max(total, done),
+                               .bytes_done = c.bytes,
+                               .bytes_total = std::max(total_bytes, c.bytes),
+                               .articles_done = c.read});
         }
       },
       &counts);
   if (sharded) {
     // What the shards hold is merged even after an error: it was committed.
-    Status merged = impl_->MergeShards();
+    Status merged = impl_->MergeShards(options);
     if (s.ok()) s = merged;
   }
   stats->indexed += counts.read;
@@ -384,6 +383,8 @@ Status Index::AddPath(const std::filesystem::path& path, IndexStats* stats) {
 }
 
 Status Index::Prune(const std::filesystem::path& path, IndexStats* stats) {
+  IndexStats uncounted;
+  if (stats == nullptr) stats = &uncounted;
   // Files are known by their canonical path, so every file under `path` shares its prefix.
   const std::string prefix = FileTerm(CanonicalPath(path));
   try {

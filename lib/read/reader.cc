@@ -129,7 +129,7 @@ Status ReadFileBytes(const std::filesystem::path& path, size_t max_bytes, std::s
   if (size > max_bytes) {
     return Status::IoError("cannot read " + path.string() + ": " + std::to_string(size >> 20) +
                            " MiB, larger than the limit of " + std::to_string(max_bytes >> 20) +
-                           " MiB; split it, or raise the limit (Options::max_file_bytes)");
+                           " MiB; split it, or raise the limit (IndexOptions::max_file_bytes)");
   }
   // Read straight into the string: a big export is not copied through a stream buffer.
   std::ifstream in(path, std::ios::binary);

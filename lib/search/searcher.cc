@@ -16,7 +16,6 @@
 #include <unordered_set>
 
 #include "analyse/analyser.h"
-#include "index/document_builder.h"
 #include "index/format.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
@@ -157,7 +156,7 @@ void SetTotals(const Xapian::MSet& mset, const MatchWindow& window, std::optiona
 }  // namespace
 
 struct Searcher::Impl {
-  Impl(const Options& o, const std::filesystem::path& d, Xapian::Database database)
+  Impl(const SearcherOptions& o, const std::filesystem::path& d, Xapian::Database database)
       : dir(d),
         db(std::move(database)),
         analyser(o.word_cache_entries),
@@ -324,7 +323,7 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   return Status::OK();
 }
 
-Status Searcher::Open(const Options& options, const std::filesystem::path& dir,
+Status Searcher::Open(const SearcherOptions& options, const std::filesystem::path& dir,
                       std::unique_ptr<Searcher>* out) {
   std::error_code ec;
   if (!std::filesystem::exists(dir / "iamglass", ec) &&
@@ -420,28 +419,26 @@ std::vector<std::string> IdTermsOf(const Xapian::Database& db, const Xapian::Doc
   return ids;
 }
 
-// Steppe's own invariants for one document, appended to *problems.
-void CheckDocument(const Xapian::Database& db, Xapian::docid did, bool archive,
-                   std::vector<std::string>* problems) {
+// Steppe's own invariants for document `did` of the index at `dir`, appended to *problems.
+void CheckDocument(const Xapian::Database& db, const std::filesystem::path& dir, Xapian::docid did,
+                   bool archive, std::vector<Problem>* problems) {
   const Xapian::Document doc = db.get_document(did);
   const std::vector<std::string> ids = IdTermsOf(db, doc, did, archive);
-  const std::string where = "document " + std::to_string(did) + ": ";
-  const std::string fix = "; index its file again";
+  const Article a = ParseStoredArticle(doc.get_data());
+  const std::string where =
+      "document " + std::to_string(did) + (a.id.empty() ? std::string() : " (" + a.id + ")") + ": ";
+  const std::string fix = a.path.empty() ? "add the article again" : "index " + a.path + " again";
+  auto add = [&](const std::string& what) {
+    problems->push_back({.file = dir.string(), .line = 0, .reason = where + what, .hint = fix});
+  };
   if (ids.size() != 1) {
-    problems->push_back(where + std::to_string(ids.size()) + " id terms, not 1" + fix);
+    add(std::to_string(ids.size()) + " id terms, not 1");
     return;
   }
-  const Article a = ParseStoredArticle(doc.get_data());
-  if (IdTerm(a.id) != ids.front()) {
-    problems->push_back(where + "stored record does not match its id term" + fix);
-  }
+  if (IdTerm(a.id) != ids.front()) add("stored record does not match its id term");
   const std::string date = doc.get_value(slot::kDate);
-  if (!date.empty() && !DateFromValue(date)) {
-    problems->push_back(where + "date value '" + date + "' is not a date" + fix);
-  }
-  if (a.date.has_value() != !date.empty()) {
-    problems->push_back(where + "stored date and date value disagree" + fix);
-  }
+  if (!date.empty() && !DateFromValue(date)) add("date value '" + date + "' is not a date");
+  if (a.date.has_value() != !date.empty()) add("stored date and date value disagree");
 }
 
 // A folder under the system temp dir, removed with its files on destruction.
@@ -497,7 +494,7 @@ Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_
 
 }  // namespace
 
-Status Searcher::Check(std::vector<std::string>* problems) {
+Status Searcher::Check(std::vector<Problem>* problems) {
   const size_t problems_before = problems->size();
   for (int attempt = 0;; ++attempt) {
     try {
@@ -506,14 +503,16 @@ Status Searcher::Check(std::vector<std::string>* problems) {
       size_t errors = 0;
       if (Status s = XapianCheck(impl_->dir, &report, &errors); !s.ok()) return s;
       if (errors > 0) {
-        problems->push_back("Xapian found " + std::to_string(errors) +
-                            " structural error(s); rebuild the index: move it aside and index "
-                            "your files again. Report:\n" +
-                            report.str());
+        problems->push_back({.file = impl_->dir.string(),
+                             .line = 0,
+                             .reason = "Xapian found " + std::to_string(errors) +
+                                       " structural error(s); its report:\n" + report.str(),
+                             .hint = "rebuild the index: move it aside and index your files "
+                                     "again"});
       }
       const bool archive = IsArchive(impl_->db);
       for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
-        CheckDocument(impl_->db, *it, archive, problems);
+        CheckDocument(impl_->db, impl_->dir, *it, archive, problems);
       }
       return Status::OK();
     } catch (const Xapian::DatabaseModifiedError&) {

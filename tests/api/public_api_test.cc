@@ -26,7 +26,7 @@ TEST(ProblemTest, ToStringIsFileLineReasonHint) {
 TEST(PublicApiTest, SearcherOnMissingIndexIsNotFoundNamingThePath) {
   testing::TempDir dir;
   std::unique_ptr<Searcher> searcher;
-  const Status s = Searcher::Open(Options(), dir.path() / "db", &searcher);
+  const Status s = Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher);
   EXPECT_TRUE(s.IsNotFound()) << s.ToString();
   EXPECT_FALSE(s.IsInvalidArgument() || s.IsBusy() || s.IsCorruption() || s.IsIoError());
   EXPECT_EQ(s.message(), "cannot open index " + (dir.path() / "db").string() + ": no index there");
@@ -76,7 +76,7 @@ TEST(PublicApiTest, VersionComesFromTheBuild) {
 
 TEST(PublicApiTest, PagesDoNotOverlapAndCoverTheResults) {
   testing::TempDir dir;
-  Options options;
+  IndexOptions options;
   options.create_if_missing = true;
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
@@ -90,7 +90,7 @@ TEST(PublicApiTest, PagesDoNotOverlapAndCoverTheResults) {
   ASSERT_TRUE(index->Commit().ok());
   index.reset();
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   std::set<std::string> seen;
   for (size_t offset = 0; offset < 30; offset += 10) {
     SearchResults page;
@@ -99,6 +99,63 @@ TEST(PublicApiTest, PagesDoNotOverlapAndCoverTheResults) {
     for (const Hit& h : page.hits) EXPECT_TRUE(seen.insert(h.id).second) << h.id;
   }
   EXPECT_EQ(seen.size(), 25u);
+}
+
+// Callbacks go with the AddPath call they are given to (AddOptions), not with the open Index:
+// two calls on one Index report each its own problems to its own callback.
+TEST(PublicApiTest, AddOptionsBelongToOneCall) {
+  testing::TempDir dir;
+  dir.Write("a/bad.md", "---\ntitle: A\ndate: 2024-13-01\n---\nBody\n");
+  dir.Write("b/bad.md", "---\ntitle: B\ndate: 2024-02-30\n---\nBody\n");
+  IndexOptions options;
+  options.create_if_missing = true;
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  std::vector<Problem> first, second;
+  AddOptions add_first, add_second;
+  add_first.on_problem = [&](const Problem& p) { first.push_back(p); };
+  add_second.on_problem = [&](const Problem& p) { second.push_back(p); };
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(add_first, dir.path() / "a", &stats).ok());
+  ASSERT_TRUE(index->AddPath(add_second, dir.path() / "b", &stats).ok());
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_NE(first[0].file.find("a/bad.md"), std::string::npos) << first[0].ToString();
+  EXPECT_NE(second[0].file.find("b/bad.md"), std::string::npos) << second[0].ToString();
+  // strict, too, is the call's: the same Index stops at a problem only when asked to.
+  AddOptions strict;
+  strict.strict = true;
+  dir.Write("c/bad.md", "---\ntitle: C\ndate: 2024-13-01\n---\nBody\n");
+  EXPECT_TRUE(index->AddPath(strict, dir.path() / "c", &stats).IsInvalidArgument());
+}
+
+// A Searcher is given the user's gazetteer through SearcherOptions, so that a company
+// filter by one of its aliases finds the articles indexed under its canonical name.
+TEST(PublicApiTest, SearcherOptionsGiveTheUsersGazetteer) {
+  testing::TempDir dir;
+  const auto gazetteer =
+      dir.Write("mine.tsv", "company\tCaspian Tug Fleet\tKaspiy Buksir | Каспий Буксир\n");
+  dir.Write("c/tug.md", "Tugs\nCaspian Tug Fleet added two boats at Aktau port.\n");
+  IndexOptions options;
+  options.create_if_missing = true;
+  options.gazetteer_file = gazetteer.string();
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->Commit().ok());
+  index.reset();
+  SearchRequest request;
+  request.companies = {"Kaspiy Buksir"};
+  for (const bool mine : {false, true}) {
+    SearcherOptions searcher_options;
+    if (mine) searcher_options.gazetteer_file = gazetteer.string();
+    std::unique_ptr<Searcher> searcher;
+    ASSERT_TRUE(Searcher::Open(searcher_options, dir.path() / "db", &searcher).ok());
+    SearchResults results;
+    ASSERT_TRUE(searcher->Search(request, &results).ok());
+    EXPECT_EQ(results.hits.size(), mine ? 1u : 0u) << "with the user's gazetteer: " << mine;
+  }
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // The steppe command end to end, on a temporary copy of the bundled corpus/.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <xapian.h>
 
 #include <cstdio>
 #include <fstream>
@@ -265,7 +266,7 @@ TEST_F(CliTest, MalformedQueryPointsAtTheColumn) {
 }
 
 TEST_F(CliTest, HelpAndVersion) {
-  for (const char* cmd : {"index", "search", "analyze"}) {
+  for (const char* cmd : {"index", "search", "analyse", "analyze"}) {
     const CliRun run = Steppe({cmd, "--help"});
     EXPECT_EQ(run.exit_code, 0) << cmd;
     EXPECT_NE(run.out.find("Example"), std::string::npos) << cmd;
@@ -281,11 +282,24 @@ TEST_F(CliTest, IndexingNothingExitsTwo) {
   EXPECT_NE(run.err.find("/nonexistent/folder"), std::string::npos);
 }
 
-TEST_F(CliTest, AnalyzeShowsTheSharedKey) {
-  const CliRun run = Steppe({"analyze", "Жаңаөзенде Zhanoezen"});
+TEST_F(CliTest, AnalyseShowsTheSharedKey) {
+  const CliRun run = Steppe({"analyse", "Жаңаөзенде Zhanoezen"});
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_NE(run.out.find("жаңаөзен"), std::string::npos);  // the Kazakh stem
   EXPECT_NE(run.out.find("Janasan"), std::string::npos);   // the key both spellings share
+}
+
+// The command is spelled as the library spells it (AnalyseText); the American spelling is an
+// alias for it, listed by --help, that runs the same command.
+TEST_F(CliTest, AnalyzeIsAnAliasOfAnalyse) {
+  const CliRun british = Steppe({"analyse", "Zhanaozen", "--lang", "en"});
+  const CliRun american = Steppe({"analyze", "Zhanaozen", "--lang", "en"});
+  ASSERT_EQ(british.exit_code, 0) << british.err;
+  EXPECT_EQ(american.exit_code, 0) << american.err;
+  EXPECT_EQ(american.out, british.out);
+  const std::string help = Steppe({"--help"}).out;
+  EXPECT_NE(help.find("  analyse "), std::string::npos) << help;
+  EXPECT_NE(help.find("  analyze = analyse\n"), std::string::npos) << help;
 }
 
 TEST_F(CliTest, FacetsMergeSpellingsOfOneCompanyAndPlace) {
@@ -348,6 +362,26 @@ TEST_F(CliTest, JsonlPrintsOneHitPerLine) {
     EXPECT_TRUE(nlohmann::json::parse(line).contains("snippet"));
   }
   EXPECT_EQ(n, 3u);
+}
+
+// steppe check prints each problem as the library reports it, "index: document: reason;
+// hint", and exits 1.
+TEST_F(CliTest, CheckPrintsEachProblemWithItsRepair) {
+  const fs::path damaged = dir_->path() / "damaged";
+  fs::copy(dir_->path() / "db", damaged, fs::copy_options::recursive);
+  {
+    Xapian::WritableDatabase db(damaged.string(), Xapian::DB_OPEN);
+    Xapian::Document doc = db.get_document(1);
+    doc.add_value(0, "garbage!");  // the date slot
+    db.replace_document(1, doc);
+    db.commit();
+  }
+  const CliRun run = Steppe({"check", "--db", damaged.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  const std::regex line(damaged.string() +
+                        ": document 1 \\(.*\\): date value 'garbage!' is not a date; index "
+                        ".* again\n");
+  EXPECT_TRUE(std::regex_search(run.out, line)) << run.out;
 }
 
 TEST_F(CliTest, AnArchiveIsSmallerFindsTheSameAndRefusesUpdates) {
@@ -585,6 +619,18 @@ TEST_F(CliTest, CliMdNamesEveryCommandAndFlagThatHelpShows) {
     EXPECT_GE(flags, 2u) << command;
   }
   EXPECT_TRUE(NamesFlag(doc, "--db"));
+  // Each alias --help lists is named in its command's section: "analyze = analyse".
+  ASSERT_NE(help.out.find("Aliases:\n"), std::string::npos) << help.out;
+  std::istringstream aliases(help.out.substr(help.out.find("Aliases:\n") + 9));
+  for (std::string line; std::getline(aliases, line) && !line.empty();) {
+    const std::string alias = line.substr(2, line.find(' ', 2) - 2);
+    const std::string command = line.substr(line.find("= ") + 2);
+    const size_t heading = doc.find("\n## " + command + "\n");
+    ASSERT_NE(heading, std::string::npos) << "cli.md has no section '## " << command << "'";
+    const std::string section = doc.substr(heading, doc.find("\n## ", heading + 1) - heading);
+    EXPECT_NE(section.find("`steppe " + alias + "`"), std::string::npos)
+        << "cli.md's '## " << command << "' does not name its alias " << alias;
+  }
 }
 
 TEST_F(CliTest, ShowAndStats) {

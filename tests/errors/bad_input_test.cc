@@ -143,14 +143,15 @@ class BadInputTest : public ::testing::Test {
 
 TEST_F(BadInputTest, EveryBadFileIsReportedAndTheRestIsIndexed) {
   std::vector<Problem> problems;
-  Options options;
+  IndexOptions options;
   options.create_if_missing = true;
-  options.on_problem = [&](const Problem& p) { problems.push_back(p); };
+  AddOptions add;
+  add.on_problem = [&](const Problem& p) { problems.push_back(p); };
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir_.path() / "db", &index).ok());
   IndexStats stats;
   const auto start = std::chrono::steady_clock::now();
-  const Status added = index->AddPath(dir_.path() / "in", &stats);
+  const Status added = index->AddPath(add, dir_.path() / "in", &stats);
   ASSERT_TRUE(added.ok()) << added.ToString();
   ASSERT_TRUE(index->Commit().ok());
   index.reset();
@@ -176,7 +177,7 @@ TEST_F(BadInputTest, EveryBadFileIsReportedAndTheRestIsIndexed) {
   }
 
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir_.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir_.path() / "db", &searcher).ok());
   Article article;
   for (const auto& [name, want] : expected_) {
     for (const std::string& suffix : want.ids) {
@@ -203,23 +204,23 @@ TEST_F(BadInputTest, EveryBadFileIsReportedAndTheRestIsIndexed) {
   ASSERT_TRUE(searcher->Search({.query = "sentinelword"}, &results).ok());
   EXPECT_EQ(results.total_estimated, 1u);
 
-  std::vector<std::string> check;
+  std::vector<Problem> check;
   ASSERT_TRUE(searcher->Check(&check).ok());
-  EXPECT_TRUE(check.empty()) << check.front();
+  EXPECT_TRUE(check.empty()) << check.front().ToString();
 }
 
 class BadQueryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Options options;
+    IndexOptions options;
     options.create_if_missing = true;
     std::unique_ptr<Index> index;
     ASSERT_TRUE(Index::Open(options, dir_.path() / "db", &index).ok());
     IndexStats stats;
-    ASSERT_TRUE(index->AddPath(STEPPE_CORPUS_DIR, &stats).ok());
+    ASSERT_TRUE(index->AddPath(AddOptions(), STEPPE_CORPUS_DIR, &stats).ok());
     ASSERT_TRUE(index->Commit().ok());
     index.reset();
-    ASSERT_TRUE(Searcher::Open(Options(), dir_.path() / "db", &searcher_).ok());
+    ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir_.path() / "db", &searcher_).ok());
   }
 
   // Runs `query`, which must give results or InvalidQuery, and not hang. (In a release build

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "index/format.h"
+#include "index/prefixes.h"
 #include "index/shards.h"
 #include "read/reader.h"
 #include "steppe/searcher.h"
@@ -19,19 +20,19 @@
 namespace steppe {
 namespace {
 
-Options Create() {
-  Options o;
+IndexOptions Create() {
+  IndexOptions o;
   o.create_if_missing = true;
   return o;
 }
 
 // Indexes the folder `c` of `dir` into a new index at `db` under it, and closes it.
-void IndexFolder(const testing::TempDir& dir, const Options& options = Create(),
-                 const std::string& db = "db") {
+void IndexFolder(const testing::TempDir& dir, const IndexOptions& options = Create(),
+                 const std::string& db = "db", const AddOptions& add = AddOptions()) {
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir.path() / db, &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(add, dir.path() / "c", &stats).ok());
 }
 
 TEST(IndexTest, ReindexingAFileReplacesItsArticle) {
@@ -40,16 +41,16 @@ TEST(IndexTest, ReindexingAFileReplacesItsArticle) {
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(file, &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), file, &stats).ok());
   dir.Write("docs/a.md", "---\ntitle: Second title\n---\nBody two\n");
-  ASSERT_TRUE(index->AddPath(dir.path() / "docs", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "docs", &stats).ok());
   ASSERT_TRUE(index->Commit().ok());
   EXPECT_EQ(index->document_count(), 1u);
   EXPECT_EQ(stats.indexed, 2u);
   index.reset();
 
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   SearchResults results;
   ASSERT_TRUE(searcher->Search(SearchRequest{.query = "body"}, &results).ok());
   ASSERT_EQ(results.hits.size(), 1u);
@@ -67,7 +68,7 @@ TEST(IndexTest, FolderWalkSkipsReadmeHiddenAndOtherFiles) {
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
   EXPECT_EQ(stats.indexed, 2u);
   EXPECT_EQ(stats.skipped, 0u);
   EXPECT_EQ(index->document_count(), 2u);
@@ -78,14 +79,14 @@ TEST(IndexTest, ProblemsAreReportedAndTheRunGoesOn) {
   dir.Write("c/bad-date.md", "---\ntitle: T\ndate: 2024-13-01\n---\nBody");
   dir.Write("c/good.md", "Good\nBody");
   std::vector<Problem> seen;
-  Options options = Create();
-  options.on_problem = [&](const Problem& p) { seen.push_back(p); };
+  AddOptions add;
+  add.on_problem = [&](const Problem& p) { seen.push_back(p); };
   std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(add, dir.path() / "c", &stats).ok());
   // A path that is not there is the caller's mistake, not the input's: NotFound.
-  EXPECT_TRUE(index->AddPath(dir.path() / "missing", &stats).IsNotFound());
+  EXPECT_TRUE(index->AddPath(add, dir.path() / "missing", &stats).IsNotFound());
   EXPECT_EQ(stats.indexed, 2u);
   EXPECT_EQ(stats.problems, 1u);
   ASSERT_EQ(seen.size(), 1u);
@@ -101,7 +102,7 @@ TEST(IndexTest, FilesThatHoldNoArticleAreCountedAsSkipped) {
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
   EXPECT_EQ(stats.indexed, 1u);
   EXPECT_EQ(stats.skipped, 2u);
   EXPECT_EQ(stats.problems, 2u);
@@ -129,7 +130,7 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   std::filesystem::create_symlink(dir.path() / "c/5.md", dir.path() / "c/zz-link.md");
   std::vector<std::vector<std::string>> results;
   for (int threads : {1, 2}) {
-    Options options = Create();
+    IndexOptions options = Create();
     options.threads = threads;
     options.docs_per_commit = 7;  // several commits along the way
     options.docs_per_shard = 9;   // and, with 2 threads, several shards each
@@ -137,7 +138,7 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
     std::unique_ptr<Index> index;
     ASSERT_TRUE(Index::Open(options, db, &index).ok());
     IndexStats stats;
-    ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+    ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
     ASSERT_TRUE(index->Commit().ok());
     EXPECT_EQ(stats.indexed + stats.unchanged, 82u);  // the link's file is read again or skipped
     EXPECT_EQ(stats.problems, 1u);
@@ -145,7 +146,7 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
     index.reset();
     EXPECT_FALSE(std::filesystem::exists(db / "shards")) << threads;
     std::unique_ptr<Searcher> searcher;
-    ASSERT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+    ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
     SearchResults r;
     ASSERT_TRUE(searcher->Search({.query = "Zhanaozen", .limit = 100}, &r).ok());
     std::vector<std::string> ids;
@@ -174,11 +175,11 @@ TEST(IndexTest, AParallelBuildKeepsOneArticleForAFileReachedManyTimes) {
     std::filesystem::create_symlink(dir.path() / "c/0.md",
                                     dir.path() / ("c/link" + std::to_string(i) + ".md"));
   }
-  Options options = Create();
+  IndexOptions options = Create();
   options.threads = 2;
   ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options));
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   EXPECT_EQ(searcher->document_count(), 10u);
   SearchResults r;
   ASSERT_TRUE(searcher->Search({.query = "Caspian", .all_copies = true, .limit = 100}, &r).ok());
@@ -200,9 +201,9 @@ TEST(IndexTest, ProgressCountsFilesBytesAndArticles) {
   dir.Write("c/a.md", article);
   dir.Write("c/empty.md", empty);
   std::vector<IndexProgress> seen;
-  Options options = Create();
-  options.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
-  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options));
+  AddOptions add;
+  add.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, Create(), "db", add));
   ASSERT_EQ(seen.size(), 3u);  // once per file, the empty one too
   EXPECT_EQ(seen.back().files_done, 3u);
   EXPECT_EQ(seen.back().files_total, 3u);
@@ -220,15 +221,16 @@ TEST(IndexTest, AParallelBuildSaysWhenItMergesItsShards) {
   for (int threads : {1, 2}) {
     std::vector<size_t> merges;
     size_t files_done = 0;
-    Options options = Create();
+    IndexOptions options = Create();
     options.threads = threads;
     options.docs_per_shard = 9;
-    options.on_progress = [&](const IndexProgress& p) { files_done = p.files_done; };
-    options.on_merge = [&](size_t shards) {
+    AddOptions add;
+    add.on_progress = [&](const IndexProgress& p) { files_done = p.files_done; };
+    add.on_merge = [&](size_t shards) {
       EXPECT_EQ(files_done, 70u) << "merging before the last file";
       merges.push_back(shards);
     };
-    ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options, "db" + std::to_string(threads)));
+    ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options, "db" + std::to_string(threads), add));
     if (threads == 1) {
       EXPECT_TRUE(merges.empty());
     } else {
@@ -249,7 +251,7 @@ TEST(IndexTest, ReRunSkipsUnchangedFilesAndReplacesChangedOnesWhole) {
   auto run = [&](IndexStats* stats) -> size_t {
     std::unique_ptr<Index> index;
     if (!Index::Open(Create(), dir.path() / "db", &index).ok()) return 0;
-    EXPECT_TRUE(index->AddPath(dir.path() / "c", stats).ok());
+    EXPECT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", stats).ok());
     EXPECT_TRUE(index->Commit().ok());
     return index->document_count();
   };
@@ -285,7 +287,7 @@ size_t IndexAndCount(const std::filesystem::path& path, const std::filesystem::p
                      IndexStats* stats) {
   std::unique_ptr<Index> index;
   if (!Index::Open(Create(), db, &index).ok()) return 0;
-  EXPECT_TRUE(index->AddPath(path, stats).ok());
+  EXPECT_TRUE(index->AddPath(AddOptions(), path, stats).ok());
   EXPECT_TRUE(index->Commit().ok());
   return index->document_count();
 }
@@ -293,7 +295,7 @@ size_t IndexAndCount(const std::filesystem::path& path, const std::filesystem::p
 size_t Hits(const std::filesystem::path& db, const std::string& query) {
   std::unique_ptr<Searcher> searcher;
   SearchResults results;
-  if (!Searcher::Open(Options(), db, &searcher).ok()) return 0;
+  if (!Searcher::Open(SearcherOptions(), db, &searcher).ok()) return 0;
   EXPECT_TRUE(searcher->Search(SearchRequest{.query = query}, &results).ok());
   return results.hits.size();
 }
@@ -376,9 +378,9 @@ TEST(IndexTest, ProgressMovesByBytesWithinABigFile) {
   const std::string feed = Export(1000);
   dir.Write("c/feed.jsonl", feed);
   std::vector<IndexProgress> seen;
-  Options options = Create();
-  options.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
-  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options));
+  AddOptions add;
+  add.on_progress = [&](const IndexProgress& p) { seen.push_back(p); };
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, Create(), "db", add));
   ASSERT_GE(seen.size(), 3u);
   EXPECT_EQ(seen.front().files_done, 0u);  // still in the file
   EXPECT_GT(seen.front().bytes_done, 0u);
@@ -386,6 +388,41 @@ TEST(IndexTest, ProgressMovesByBytesWithinABigFile) {
   for (size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done);
   EXPECT_EQ(seen.back().bytes_done, feed.size());
   EXPECT_EQ(seen.back().bytes_total, feed.size());
+}
+
+// IndexStats accumulates, as index.h says: one IndexStats totals AddPath of two folders, an
+// AddPath that finds nothing changed, and a Prune; nothing is reset between calls.
+TEST(IndexTest, IndexStatsAccumulateAcrossCalls) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "A\nBody a\n");
+  const auto gone = dir.Write("c/b.md", "B\nBody b\n");
+  dir.Write("d/bad.md", "---\ntitle: D\ndate: 2024-13-01\n---\nBody d\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "d", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+  std::filesystem::remove(gone);
+  ASSERT_TRUE(index->Prune(dir.path() / "c", &stats).ok());
+  EXPECT_EQ(stats.indexed, 3u);
+  EXPECT_EQ(stats.unchanged, 2u);
+  EXPECT_EQ(stats.problems, 1u);
+  EXPECT_EQ(stats.removed, 1u);
+}
+
+// The stats are optional: a caller that does not count passes null, to AddPath and Prune.
+TEST(IndexTest, NullStatsAreAllowed) {
+  testing::TempDir dir;
+  dir.Write("c/a.md", "A\nBody a\n");
+  const auto gone = dir.Write("c/b.md", "B\nBody b\n");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", nullptr).ok());
+  EXPECT_EQ(index->document_count(), 2u);
+  std::filesystem::remove(gone);
+  ASSERT_TRUE(index->Prune(dir.path() / "c", nullptr).ok());
+  EXPECT_EQ(index->document_count(), 1u);
 }
 
 TEST(IndexTest, PruneRemovesArticlesOfDeletedFilesOnly) {
@@ -396,8 +433,8 @@ TEST(IndexTest, PruneRemovesArticlesOfDeletedFilesOnly) {
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
-  ASSERT_TRUE(index->AddPath(dir.path() / "other", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "other", &stats).ok());
   std::filesystem::remove(gone);
   std::filesystem::remove(dir.path() / "other" / "elsewhere.md");
   ASSERT_TRUE(index->Prune(dir.path() / "c", &stats).ok());
@@ -409,33 +446,35 @@ TEST(IndexTest, FilesOverTheSizeLimitAreReportedAndSkipped) {
   testing::TempDir dir;
   dir.Write("c/big.md", std::string(2000, 'x'));
   dir.Write("c/small.md", "Small\nBody\n");
-  Options options = Create();
+  IndexOptions options = Create();
   options.max_file_bytes = 1000;
   std::vector<Problem> seen;
-  options.on_problem = [&](const Problem& p) { seen.push_back(p); };
+  AddOptions add;
+  add.on_problem = [&](const Problem& p) { seen.push_back(p); };
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(add, dir.path() / "c", &stats).ok());
   EXPECT_EQ(stats.indexed, 1u);
   EXPECT_EQ(stats.skipped, 1u);
   ASSERT_EQ(seen.size(), 1u);
-  EXPECT_NE(seen[0].reason.find("Options::max_file_bytes"), std::string::npos) << seen[0].reason;
+  EXPECT_NE(seen[0].reason.find("IndexOptions::max_file_bytes"), std::string::npos)
+      << seen[0].reason;
   EXPECT_EQ(seen[0].reason.find("--"), std::string::npos) << "the CLI says its flag";
 }
 
 TEST(IndexTest, StrictStopsAtTheFirstProblemAndNamesIt) {
   testing::TempDir dir;
   dir.Write("c/bad.md", "---\ntitle: T\ndate: 2024-13-01\n---\nBody\n");
-  Options options = Create();
-  options.strict = true;
   std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+  ASSERT_TRUE(Index::Open(Create(), dir.path() / "db", &index).ok());
+  AddOptions add;
+  add.strict = true;
   IndexStats stats;
-  const Status s = index->AddPath(dir.path() / "c", &stats);
+  const Status s = index->AddPath(add, dir.path() / "c", &stats);
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
   EXPECT_NE(s.message().find("bad.md:3"), std::string::npos) << s.message();
-  EXPECT_NE(s.message().find("Options::strict"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("AddOptions::strict"), std::string::npos) << s.message();
   EXPECT_EQ(s.message().find("--"), std::string::npos) << "a CLI flag in a library message";
   EXPECT_EQ(index->document_count(), 0u);
 }
@@ -452,7 +491,7 @@ TEST(IndexTest, ArticleWithoutIdIsRejected) {
 TEST(IndexTest, MissingIndexIsNotFoundAndNamesThePathWithoutCliWords) {
   testing::TempDir dir;
   std::unique_ptr<Index> index;
-  const Status s = Index::Open(Options(), dir.path() / "nope", &index);
+  const Status s = Index::Open(IndexOptions(), dir.path() / "nope", &index);
   EXPECT_TRUE(s.IsNotFound()) << s.ToString();
   EXPECT_NE(s.message().find((dir.path() / "nope").string()), std::string::npos);
   EXPECT_NE(s.message().find("no index there"), std::string::npos) << s.message();
@@ -466,11 +505,12 @@ TEST(IndexTest, AnIndexOfAnotherFormatIsRefusedWithHowToRebuild) {
     std::unique_ptr<Index> index;
     ASSERT_TRUE(Index::Open(Create(), db, &index).ok());
     IndexStats stats;
-    ASSERT_TRUE(index->AddPath(dir.Write("a.md", "Aktau\nStrike in Aktau"), &stats).ok());
+    ASSERT_TRUE(
+        index->AddPath(AddOptions(), dir.Write("a.md", "Aktau\nStrike in Aktau"), &stats).ok());
     ASSERT_TRUE(index->Commit().ok());
   }
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
   searcher.reset();
   {
     // What an older Steppe left: articles, and no format in the metadata.
@@ -478,7 +518,7 @@ TEST(IndexTest, AnIndexOfAnotherFormatIsRefusedWithHowToRebuild) {
     old.set_metadata("steppe.format", "");
     old.commit();
   }
-  const Status read = Searcher::Open(Options(), db, &searcher);
+  const Status read = Searcher::Open(SearcherOptions(), db, &searcher);
   EXPECT_EQ(read.code(), Status::Code::kInvalidArgument);
   EXPECT_NE(read.message().find("format 1"), std::string::npos) << read.message();
   EXPECT_NE(read.message().find("rebuild"), std::string::npos) << read.message();
@@ -497,7 +537,8 @@ TEST(IndexTest, SecondWriterIsBusyAndNamesTheHolder) {
       std::string::npos)
       << s.message();
   EXPECT_TRUE(s.IsBusy());
-  EXPECT_NE(s.message().find("Options::wait_for_writer_seconds"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("IndexOptions::wait_for_writer_seconds"), std::string::npos)
+      << s.message();
   EXPECT_EQ(s.message().find("--wait"), std::string::npos) << "the CLI adds its hint";
 }
 
@@ -509,7 +550,7 @@ TEST(IndexTest, WaitingForTheWriterSucceedsOnceItIsDone) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     first.reset();
   });
-  Options options = Create();
+  IndexOptions options = Create();
   options.wait_for_writer_seconds = 10;
   std::unique_ptr<Index> second;
   const Status s = Index::Open(options, dir.path() / "db", &second);
@@ -519,14 +560,14 @@ TEST(IndexTest, WaitingForTheWriterSucceedsOnceItIsDone) {
 
 TEST(IndexTest, SearchersKeepWorkingWhileAWriterCommits) {
   testing::TempDir dir;
-  Options options = Create();
+  IndexOptions options = Create();
   options.docs_per_commit = 5;
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
   ASSERT_TRUE(index->AddArticle({.id = "seed", .title = "strike", .body = "strike"}).ok());
   ASSERT_TRUE(index->Commit().ok());
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   // No ASSERT while the writer runs: returning would leave its thread unjoined.
   std::atomic<bool> done{false}, wrote{true};
   std::thread writer([&] {
@@ -560,10 +601,38 @@ TEST(IndexTest, CheckFindsASoundIndexSound) {
   dir.Write("c/b.md", "B\nBody\n");
   ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
-  std::vector<std::string> problems;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
+  std::vector<Problem> problems;
   ASSERT_TRUE(searcher->Check(&problems).ok());
-  EXPECT_TRUE(problems.empty()) << problems.front();
+  EXPECT_TRUE(problems.empty()) << problems.front().ToString();
+}
+
+// A damaged document is reported as a Problem: the index as its file, the document (number
+// and id) in the reason, and in the hint the file to index again.
+TEST(IndexTest, CheckReportsEachDamagedDocumentAsAProblem) {
+  testing::TempDir dir;
+  const auto file = dir.Write("c/a.md", "---\ntitle: A\ndate: 2024-01\n---\nBody\n");
+  ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
+  const std::filesystem::path db = dir.path() / "db";
+  {
+    Xapian::WritableDatabase xdb(db.string(), Xapian::DB_OPEN);
+    Xapian::Document doc = xdb.get_document(1);
+    doc.add_value(slot::kDate, "garbage!");
+    xdb.replace_document(1, doc);
+    xdb.commit();
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  std::vector<Problem> problems;
+  ASSERT_TRUE(searcher->Check(&problems).ok());
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].file, db.string());
+  EXPECT_EQ(problems[0].line, 0);
+  EXPECT_NE(problems[0].reason.find("document 1 ("), std::string::npos) << problems[0].reason;
+  EXPECT_NE(problems[0].reason.find("date value 'garbage!' is not a date"), std::string::npos)
+      << problems[0].reason;
+  EXPECT_NE(problems[0].hint.find(std::filesystem::canonical(file).string()), std::string::npos)
+      << problems[0].hint;
 }
 
 TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
@@ -582,17 +651,17 @@ TEST(IndexTest, AnArchiveLeavesOutTermListsAndCannotBeOpenedForWriting) {
   EXPECT_LT(archive.bytes_after, compact.bytes_after);
 
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   SearchResults r;
   ASSERT_TRUE(searcher->Search({.query = "Жанаозен", .facet_limit = 5, .limit = 50}, &r).ok());
   EXPECT_EQ(r.hits.size(), 40u);
   ASSERT_FALSE(r.facets.empty());
-  std::vector<std::string> problems;
+  std::vector<Problem> problems;
   ASSERT_TRUE(searcher->Check(&problems).ok());
-  EXPECT_TRUE(problems.empty()) << problems.front();
+  EXPECT_TRUE(problems.empty()) << problems.front().ToString();
 
   std::unique_ptr<Index> index;
-  const Status refused = Index::Open(Options(), dir.path() / "db", &index);
+  const Status refused = Index::Open(IndexOptions(), dir.path() / "db", &index);
   EXPECT_FALSE(refused.ok());
   EXPECT_NE(refused.message().find("is an archive"), std::string::npos) << refused.message();
   Index::CompactStats again;
@@ -624,20 +693,20 @@ TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
                                                     std::to_string(i) + ".\n");
   }
   dir.Write("left/x.md", "Left over\nTeachers in Oral held a meeting about pay.\n");
-  Options options = Create();
+  IndexOptions options = Create();
   options.docs_per_commit = 1;  // a commit per article leaves free blocks behind
   options.threads = 1;
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "c", &stats).ok());
+  ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
   index.reset();
   {
     // What a run killed before its merge leaves: a committed shard.
     std::unique_ptr<Index> shard;
     std::filesystem::create_directories(dir.path() / "db/shards");
     ASSERT_TRUE(Index::Open(Create(), dir.path() / "db/shards/1-00000", &shard).ok());
-    ASSERT_TRUE(shard->AddPath(dir.path() / "left", &stats).ok());
+    ASSERT_TRUE(shard->AddPath(AddOptions(), dir.path() / "left", &stats).ok());
     ASSERT_TRUE(MarkShardCommitted(dir.path() / "db/shards/1-00000").ok());
   }
   Index::CompactStats compacted;
@@ -645,7 +714,7 @@ TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
   EXPECT_LT(compacted.bytes_after, compacted.bytes_before);
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/shards"));
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(Options(), dir.path() / "db", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   SearchResults r;
   ASSERT_TRUE(searcher->Search({.query = "Zhanaozen", .limit = 50}, &r).ok());
   EXPECT_EQ(r.hits.size(), 40u);

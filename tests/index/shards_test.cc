@@ -22,7 +22,7 @@ const char kStory[] =
 
 // An index of one article at `dir`, as a shard would hold it.
 void BuildShard(const std::filesystem::path& dir, const std::string& id, const std::string& body) {
-  Options options;
+  IndexOptions options;
   options.create_if_missing = true;
   std::filesystem::create_directories(dir.parent_path());
   std::unique_ptr<Index> index;
@@ -37,7 +37,7 @@ void BuildShard(const std::filesystem::path& dir, const std::string& id, const s
 
 SearchResults Find(const std::filesystem::path& db, const std::string& query) {
   std::unique_ptr<Searcher> searcher;
-  EXPECT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+  EXPECT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
   SearchResults r;
   EXPECT_TRUE(searcher->Search({.query = query, .limit = 10}, &r).ok());
   return r;
@@ -78,11 +78,12 @@ TEST(ShardsTest, LeftoverCopiesJoinTheGroupsTheIndexAlreadyHolds) {
   BuildShard(ShardsDir(index_dir) / "1-00000", "second copy", copy);  // left by a killed run
   ASSERT_TRUE(MarkShardCommitted(ShardsDir(index_dir) / "1-00000").ok());
   dir.Write("more/note.md", "Teachers in Oral held a meeting about pay on Monday.\n");
-  Options options;
+  IndexOptions options;
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, index_dir, &index).ok());
   IndexStats stats;
-  ASSERT_TRUE(index->AddPath(dir.path() / "more", &stats).ok());  // merges the shard first
+  ASSERT_TRUE(
+      index->AddPath(AddOptions(), dir.path() / "more", &stats).ok());  // merges the shard first
   EXPECT_EQ(index->document_count(), 3u);
   index.reset();
   const SearchResults r = Find(index_dir, "dismiss employees");
@@ -116,7 +117,7 @@ TEST(ShardsTest, CopiesInTheOnlyShardAreGroupedWhenMerged) {
   copy.replace(copy.find("fifty"), 5, "50");
   const auto index_dir = dir.path() / "index";
   {
-    Options options;
+    IndexOptions options;
     options.create_if_missing = true;
     std::unique_ptr<Index> empty;
     ASSERT_TRUE(Index::Open(options, index_dir, &empty).ok());

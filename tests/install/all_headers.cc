@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   steppe::Date a, b;
   if (!steppe::Date::Parse("2023-12", &a).ok() || !(a == a) || a != a || a == b) return 1;
   std::unique_ptr<steppe::Searcher> searcher;
-  const steppe::Status s = steppe::Searcher::Open(steppe::Options(), argv[1], &searcher);
+  const steppe::Status s = steppe::Searcher::Open(steppe::SearcherOptions(), argv[1], &searcher);
   if (!s.IsNotFound()) {
     std::fprintf(stderr, "expected NotFound, got %s\n", s.ToString().c_str());
     return 1;

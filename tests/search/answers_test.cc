@@ -210,17 +210,17 @@ TEST_F(Utf8OutputTest, SnippetsEndOnWholeCharacters) {
 }
 
 TEST_F(Utf8OutputTest, EveryBundledAndTestArticleGivesValidFields) {
-  Options options;
+  IndexOptions options;
   options.create_if_missing = true;
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir_.path() / "db", &index).ok());
   IndexStats stats;
   for (const char* dir : {STEPPE_CORPUS_DIR, STEPPE_TEST_DATA "/read", STEPPE_TEST_DATA "/bad"}) {
-    ASSERT_TRUE(index->AddPath(dir, &stats).ok()) << dir;
+    ASSERT_TRUE(index->AddPath(AddOptions(), dir, &stats).ok()) << dir;
   }
   ASSERT_TRUE(index->Commit().ok());
   index.reset();
-  ASSERT_TRUE(Searcher::Open(Options(), dir_.path() / "db", &searcher_).ok());
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir_.path() / "db", &searcher_).ok());
   // Every article, by a filter that all match.
   const SearchResults all =
       Search({.langs = {"en", "ru", "kk"}, .all_copies = true, .limit = 10000});
@@ -257,7 +257,7 @@ class ValidationTest : public IndexFixture {
 };
 
 TEST_F(ValidationTest, AddArticleRefusesImpossibleDates) {
-  Options options;
+  IndexOptions options;
   std::unique_ptr<Index> index;
   ASSERT_TRUE(Index::Open(options, dir_.path() / "db", &index).ok());
   for (const Date& bad : {Date{2023, 2, 30}, Date{2023, 13, 0}, Date{2023, 0, 5}, Date{99, 0, 0},
@@ -295,9 +295,9 @@ TEST_F(ValidationTest, SearchRefusesImpossibleDatesAndUnknownLanguages) {
 
 TEST_F(ValidationTest, AddPathOfAMissingPathIsNotFound) {
   std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(Options(), dir_.path() / "db", &index).ok());
+  ASSERT_TRUE(Index::Open(IndexOptions(), dir_.path() / "db", &index).ok());
   IndexStats stats;
-  const Status s = index->AddPath(dir_.path() / "missing/", &stats);
+  const Status s = index->AddPath(AddOptions(), dir_.path() / "missing/", &stats);
   EXPECT_TRUE(s.IsNotFound()) << s.ToString();
   EXPECT_NE(s.message().find("missing"), std::string::npos) << s.message();
   EXPECT_FALSE(s.IsInvalidArgument() || s.IsIoError() || s.IsBusy() || s.IsCorruption() ||

@@ -30,7 +30,7 @@ class IndexFixture : public ::testing::Test {
   }
 
   void Build(const std::vector<Article>& articles) {
-    Options options;
+    IndexOptions options;
     options.create_if_missing = true;
     options.extract_entities = extract_entities_;
     std::unique_ptr<Index> index;
@@ -38,7 +38,7 @@ class IndexFixture : public ::testing::Test {
     for (const Article& a : articles) ASSERT_TRUE(index->AddArticle(a).ok()) << a.id;
     ASSERT_TRUE(index->Commit().ok());
     index.reset();
-    ASSERT_TRUE(Searcher::Open(Options(), dir_.path() / "db", &searcher_).ok());
+    ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir_.path() / "db", &searcher_).ok());
   }
 
   SearchResults Search(SearchRequest request) {

@@ -24,12 +24,12 @@ int RunCheck(const std::vector<std::string>& args) {
   if (!ParseArgs(args, visible, {}, {}, &vm, "check [--db DIR]", &exit_code)) return exit_code;
   std::unique_ptr<Searcher> searcher = OpenSearcher(ResolveDb(db));
   if (!searcher) return kExitError;
-  std::vector<std::string> problems;
+  std::vector<Problem> problems;
   if (Status s = searcher->Check(&problems); !s.ok()) {
     PrintError(s);
     return kExitError;
   }
-  for (const std::string& p : problems) std::printf("%s\n", p.c_str());
+  for (const Problem& p : problems) std::printf("%s\n", p.ToString().c_str());
   if (!problems.empty()) {
     std::printf("index %s: %s in %s\n", ResolveDb(db).c_str(),
                 Count(problems.size(), "problem").c_str(),

@@ -107,10 +107,10 @@ void PrintError(std::string_view message) { std::cerr << "steppe: " << message <
 
 std::string CliText(std::string message) {
   static const std::pair<std::string_view, std::string_view> kFlags[] = {
-      {"Options::wait_for_writer_seconds", "--wait"},
-      {"Options::max_file_bytes", "--max-file-size"},
-      {"Options::gazetteer_file", "--gazetteer"},
-      {"Options::strict", "--strict"},
+      {"IndexOptions::wait_for_writer_seconds", "--wait"},
+      {"IndexOptions::max_file_bytes", "--max-file-size"},
+      {"the gazetteer_file option", "--gazetteer"},
+      {"AddOptions::strict", "--strict"},
   };
   for (const auto& [name, flag] : kFlags) {
     for (size_t at; (at = message.find(name)) != std::string::npos;) {
@@ -135,7 +135,7 @@ std::string OpenHint(const Status& status, const std::string& db) {
 
 std::unique_ptr<Searcher> OpenSearcher(const std::string& db) {
   std::unique_ptr<Searcher> searcher;
-  if (Status s = Searcher::Open(Options(), db, &searcher); !s.ok()) {
+  if (Status s = Searcher::Open(SearcherOptions(), db, &searcher); !s.ok()) {
     PrintError(s, OpenHint(s, db));
     return nullptr;
   }

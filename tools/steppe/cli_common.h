@@ -51,7 +51,7 @@ bool ParseDateFlag(const std::string& name, const std::string& value, std::optio
 // Prints "steppe: message" to stderr.
 void PrintError(std::string_view message);
 
-// `message` with the library's names for its options (Options::strict, ...) replaced by this
+// `message` with the library's names for its options (AddOptions::strict, ...) replaced by this
 // tool's flags (--strict, ...): the library speaks to programmers, the tool to its users.
 std::string CliText(std::string message);
 
@@ -60,7 +60,7 @@ std::string CliText(std::string message);
 bool CheckCount(std::string_view name, long long value);
 
 // Prints a library error as "steppe: message", with the library's names for its options
-// replaced by this tool's flags (Options::strict -> --strict, ...), then "; hint" if any.
+// replaced by this tool's flags (AddOptions::strict -> --strict, ...), then "; hint" if any.
 void PrintError(const Status& status, std::string_view hint = "");
 
 // What to do when the index at `db` cannot be opened: create it, check it or rebuild it.

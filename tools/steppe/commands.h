@@ -11,7 +11,7 @@ namespace steppe::cli {
 // returns the process exit code.
 int RunIndex(const std::vector<std::string>& args);
 int RunSearch(const std::vector<std::string>& args);
-int RunAnalyze(const std::vector<std::string>& args);
+int RunAnalyse(const std::vector<std::string>& args);
 int RunShow(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
 int RunFacets(const std::vector<std::string>& args);

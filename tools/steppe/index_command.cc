@@ -20,8 +20,8 @@ int RunIndex(const std::vector<std::string>& args) {
   double wait = 0;
   bool prune = false, quiet = false, strict = false;
   std::string gazetteer;
-  size_t max_mib = Options().max_file_bytes >> 20;
-  size_t batch = Options().docs_per_commit;
+  size_t max_mib = IndexOptions().max_file_bytes >> 20;
+  size_t batch = IndexOptions().docs_per_commit;
   po::options_description visible(
       "Adds article files, and folders of them (recursively), to the index.\n"
       "Re-indexing a file replaces its article.\n\n"
@@ -55,22 +55,23 @@ int RunIndex(const std::vector<std::string>& args) {
   }
   const std::string db = ResolveDb(db_flag);
   const auto start = std::chrono::steady_clock::now();
-  Options options;
+  IndexOptions options;
   options.create_if_missing = true;
   options.threads = jobs;
   options.wait_for_writer_seconds = wait;
   options.max_file_bytes = max_mib << 20;
   options.gazetteer_file = gazetteer;
-  options.strict = strict;
   options.docs_per_commit = batch > 0 ? batch : 1;
   ProgressLine progress;
-  options.on_problem = [&](const Problem& p) {
+  AddOptions add;
+  add.strict = strict;
+  add.on_problem = [&](const Problem& p) {
     progress.Finish();  // a problem line must not land in the middle of the progress line
     PrintError(CliText(p.ToString()));
   };
   if (!quiet) {
-    options.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
-    options.on_merge = [&](size_t shards) { progress.Merging(shards); };
+    add.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
+    add.on_merge = [&](size_t shards) { progress.Merging(shards); };
   }
   std::unique_ptr<Index> index;
   if (Status s = Index::Open(options, db, &index); !s.ok()) {
@@ -79,7 +80,7 @@ int RunIndex(const std::vector<std::string>& args) {
   }
   IndexStats stats;
   for (const std::string& path : paths) {
-    Status s = index->AddPath(path, &stats);
+    Status s = index->AddPath(add, path, &stats);
     if (s.IsNotFound()) {  // one bad path: say so, and index the others
       progress.Finish();
       PrintError(s.message());

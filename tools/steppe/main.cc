@@ -26,14 +26,24 @@ constexpr Command kCommands[] = {
     {"facets", steppe::cli::RunFacets, "facet values over the whole index"},
     {"compact", steppe::cli::RunCompact, "rewrite the index compactly, after big jobs"},
     {"check", steppe::cli::RunCheck, "verify the index and say how to repair it"},
-    {"analyze", steppe::cli::RunAnalyze, "show how Steppe analyses text, word by word"},
+    {"analyse", steppe::cli::RunAnalyse, "show how Steppe analyses text, word by word"},
 };
+
+// Other names a command answers to: the American spelling of the library's British one.
+struct Alias {
+  const char* alias;
+  const char* name;
+};
+
+constexpr Alias kAliases[] = {{"analyze", "analyse"}};
 
 void PrintUsage(std::ostream& out) {
   out << "Usage: steppe COMMAND [ARGS...]\n\nCommands:\n";
   for (const Command& c : kCommands) {
     out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.help << "\n";
   }
+  out << "\nAliases:\n";
+  for (const Alias& a : kAliases) out << "  " << a.alias << " = " << a.name << "\n";
   out << "\nRun 'steppe COMMAND --help' for a command's options. Example:\n"
          "  steppe index corpus/ && steppe search \"West Oil Software\" --after 2023-12\n";
 }
@@ -45,7 +55,7 @@ int main(int argc, char** argv) {
     PrintUsage(std::cerr);
     return steppe::cli::kExitError;
   }
-  const std::string name = argv[1];
+  std::string name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
     PrintUsage(std::cout);
     return 0;
@@ -53,6 +63,9 @@ int main(int argc, char** argv) {
   if (name == "--version") {
     std::cout << "steppe " << STEPPE_VERSION_STRING << "\n";
     return 0;
+  }
+  for (const Alias& a : kAliases) {
+    if (name == a.alias) name = a.name;
   }
   for (const Command& c : kCommands) {
     if (name == c.name) return c.run(std::vector<std::string>(argv + 2, argv + argc));

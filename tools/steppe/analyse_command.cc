@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// steppe analyze TEXT... | --file F: each word's exact, stemmed, script and key terms.
+// steppe analyse TEXT... | --file F: each word's exact, stemmed, script and key terms.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -18,14 +18,14 @@ std::string OrDash(const std::string& s) { return s.empty() ? "-" : s; }
 
 }  // namespace
 
-int RunAnalyze(const std::vector<std::string>& args) {
+int RunAnalyse(const std::vector<std::string>& args) {
   std::string file, lang;
   std::vector<std::string> words;
   po::options_description visible(
       "Shows how Steppe analyses text: for each word its script, language, exact term,\n"
       "stem, and for names the transliteration and spelling keys that variant spellings\n"
       "share. Use it to see why two spellings match, or do not.\n\n"
-      "Example:\n  steppe analyze \"Жаңаөзенде Zhanaozen Janaozen\"\n\nOptions");
+      "Example:\n  steppe analyse \"Жаңаөзенде Zhanaozen Janaozen\"\n\nOptions");
   visible.add_options()("help,h", "show this help")("file", po::value(&file),
                                                     "analyse this file instead of TEXT")(
       "lang", po::value(&lang), "language hint: en, ru or kk (default: guessed)");
@@ -35,7 +35,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
   positional.add("text", -1);
   po::variables_map vm;
   int exit_code = 0;
-  if (!ParseArgs(args, visible, hidden, positional, &vm, "analyze TEXT... | --file F",
+  if (!ParseArgs(args, visible, hidden, positional, &vm, "analyse TEXT... | --file F",
                  &exit_code)) {
     return exit_code;
   }
@@ -53,7 +53,7 @@ int RunAnalyze(const std::vector<std::string>& args) {
     text = Join(words, " ");
   }
   if (text.empty()) {
-    PrintError("analyze needs TEXT or --file F; e.g. 'steppe analyze Zhanaozen'");
+    PrintError("analyse needs TEXT or --file F; e.g. 'steppe analyse Zhanaozen'");
     return kExitError;
   }
   std::vector<AnalysedWord> analysed;
