@@ -356,7 +356,7 @@ void Searcher::Impl::SpyPass(const Xapian::Query& query, Xapian::doccount limit,
   for (auto it = all.begin(); it != all.end(); ++it) (*spy)(it.get_document(), 0);
 }
 
-std::string ReadManifestText(const std::filesystem::path& dir) {
+static std::string ReadManifestText(const std::filesystem::path& dir) {
   std::ifstream in(dir / kManifestName);
   std::ostringstream text;
   text << in.rdbuf();

@@ -107,6 +107,7 @@ int RunServe(const std::vector<std::string>& args) {
                                 "--idle-timeout",
                                 std::to_string(idle_timeout_ms),
                                 "--quiet"};
+  const size_t options_end = argv.size();
   for (const ShardInfo& s : shards) {
     if (s.kind == "local") {
       argv.push_back(s.location);
@@ -115,7 +116,7 @@ int RunServe(const std::vector<std::string>& args) {
                    s.location.c_str());
     }
   }
-  if (argv.size() == 8) {
+  if (argv.size() == options_end) {
     PrintError("index " + dir + " has no local shard to serve");
     return kExitError;
   }
