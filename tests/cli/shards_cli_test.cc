@@ -248,6 +248,37 @@ TEST_F(ShardsCliTest, ServedShardOnLoopbackAnswersAsOneAndNamedWhenItStops) {
   EXPECT_EQ(j["missing_shards"], nlohmann::json::array({location}));
 }
 
+TEST_F(ShardsCliTest, SearcherReconnectsWhenTheServerDroppedAnIdleConnection) {
+  if (!HaveProgram("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv (xapian-tools) missing";
+  const std::string db = TwoLocalShards("idle");
+  const std::string port = std::to_string(FreePort());
+  const pid_t server = fork();
+  if (server == 0) {
+    freopen("/dev/null", "w", stderr);
+    execl(STEPPE_CLI_PATH, "steppe", "serve", "--db", Db("part2").c_str(), "--port", port.c_str(),
+          "--idle-timeout", "200", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ServerGuard guard{server};
+  Status added;
+  for (int i = 0; i < 100; ++i) {  // up to 10 s for the server to listen
+    added = AddShard(db, "127.0.0.1:" + port);
+    if (added.ok()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(added.ok()) << added.message();
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Options(), db, &searcher).ok());
+  SearchRequest request;
+  request.query = "strike";
+  SearchResults first, later;
+  ASSERT_TRUE(searcher->Search(request, &first).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // past the idle timeout
+  const Status s = searcher->Search(request, &later);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(later.total_upper, first.total_upper);
+}
+
 TEST_F(ShardsCliTest, OpenSearcherSeesShardsAttachedAfterItOpened) {
   const std::string db = TwoLocalShards("api");
   std::unique_ptr<Searcher> searcher;
