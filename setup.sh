@@ -14,7 +14,7 @@ readonly PACKAGES=(
   libxapian-dev libicu-dev libstemmer-dev libgumbo-dev libboost-program-options-dev
   libsimdjson-dev libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev
   libjemalloc-dev libsqlite3-dev python3 time
-  libhunspell-dev hunspell-en-us hunspell-ru hunspell-kk
+  libhunspell-dev hunspell-en-us hunspell-ru hunspell-kk xapian-tools
   clang libclang-rt-14-dev
 )
 readonly BUILD_DIR=${STEPPE_BUILD_DIR:-build}

@@ -60,3 +60,10 @@ endif()
 if(STEPPE_BUILD_TOOLS AND NOT TARGET nlohmann_json::nlohmann_json)
   find_package(nlohmann_json 3 REQUIRED)
 endif()
+
+# `steppe serve` runs Xapian's server xapian-tcpsrv (Debian: xapian-tools) at run time, and
+# the shard tests use it and xapian-progsrv; without them those tests skip.
+find_program(STEPPE_XAPIAN_TCPSRV xapian-tcpsrv)
+if(NOT STEPPE_XAPIAN_TCPSRV)
+  message(STATUS "xapian-tcpsrv not found: 'steppe serve' needs 'apt-get install xapian-tools'")
+endif()

@@ -95,6 +95,9 @@ struct STEPPE_EXPORT SearchResults {
   std::vector<Facet> facets;  // when SearchRequest::facet_limit > 0
   // No article had every word, so these are articles with any of them.
   bool relaxed = false;
+  // Shards of the index left out because they could not be reached (only with
+  // ShardOptions::allow_missing); the results are then partial.
+  std::vector<std::string> missing_shards;
   // When the query found little: indexed spellings near the query's words, in both scripts.
   std::vector<std::string> suggestions;
   // How the query was understood, for `steppe search --explain`.

@@ -11,6 +11,7 @@
 #include "steppe/export.h"
 #include "steppe/options.h"
 #include "steppe/search.h"
+#include "steppe/shards.h"
 #include "steppe/status.h"
 
 namespace steppe {
@@ -23,6 +24,10 @@ class STEPPE_EXPORT Searcher {
   // naming the path and the command that creates it, when there is no index there.
   static Status Open(const SearcherOptions& options, const std::filesystem::path& dir,
                      std::unique_ptr<Searcher>* out);
+  // The same, for an index of several shards (DIR/XAPIANDB): how to reach remote ones, and
+  // whether to search without a shard that cannot be reached (see steppe/shards.h).
+  static Status Open(const SearcherOptions& options, const ShardOptions& shards,
+                     const std::filesystem::path& dir, std::unique_ptr<Searcher>* out);
 
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;

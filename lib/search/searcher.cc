@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
 #include <limits>
 #include <optional>
 #include <sstream>
@@ -17,6 +18,7 @@
 
 #include "analyse/analyser.h"
 #include "index/format.h"
+#include "index/manifest.h"
 #include "index/prefixes.h"
 #include "index/stored_article.h"
 #include "read/reader.h"
@@ -156,11 +158,15 @@ void SetTotals(const Xapian::MSet& mset, const MatchWindow& window, std::optiona
 }  // namespace
 
 struct Searcher::Impl {
-  Impl(const SearcherOptions& o, const std::filesystem::path& d, Xapian::Database database)
+  Impl(const SearcherOptions& o, const ShardOptions& s, const std::filesystem::path& d)
       : dir(d),
-        db(std::move(database)),
+        shard_options(s),
         analyser(o.word_cache_entries),
         builder(&db, &analyser, o.gazetteer_file) {}
+
+  Status OpenShards();
+  bool ManifestChanged() const;
+  void SpyPass(const Xapian::Query& query, Xapian::doccount limit, Xapian::MatchSpy* spy);
 
   Status Search(const SearchRequest& request, SearchResults* out);
   Status BuildQuery(const SearchRequest& request, const QueryNode& tree, Xapian::Query* query,
@@ -173,7 +179,12 @@ struct Searcher::Impl {
                size_t snippet_length, Hit* hit);
 
   std::filesystem::path dir;
+  ShardOptions shard_options;
   Xapian::Database db;
+  // Whether a shard is remote: xapian-tcpsrv runs only Xapian's built-in match spies.
+  bool remote = false;
+  std::vector<std::string> missing;  // shards left out (ShardOptions::allow_missing)
+  std::string manifest;              // the manifest's text when opened, to see it change
   Analyser analyser;
   QueryBuilder builder;
 };
@@ -271,8 +282,10 @@ void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& quer
   // Xapian counts a collapsed match exactly only when the page is not full: a spy counts it,
   // seeing every match up to `check` (facets: every one).
   MatchSampler sampler(window.check, group);
-  enquire.add_matchspy(facets ? static_cast<Xapian::MatchSpy*>(&counter) : &sampler);
+  Xapian::MatchSpy* spy = facets ? static_cast<Xapian::MatchSpy*>(&counter) : &sampler;
+  if (!remote) enquire.add_matchspy(spy);
   const Xapian::MSet mset = enquire.get_mset(0, window.end, window.check);
+  if (remote) SpyPass(query, facets ? db.get_doccount() : window.check, spy);
   SetTotals(mset, window, facets ? std::optional<size_t>(counter.matches()) : sampler.Exact(),
             sampler.Estimate(db.get_lastdocid()), out);
   out->query_description = query.get_description();
@@ -293,6 +306,7 @@ Status Searcher::Impl::Search(const SearchRequest& request, SearchResults* out) 
   bool positive = false;
   if (Status s = BuildQuery(request, tree, &query, &positive); !s.ok()) return s;
   Run(request, query, positive, out);
+  out->missing_shards = missing;
   // No article has every word: relax to any word, ranked, and say so. NOT and field clauses
   // stay conditions.
   if (out->total_upper == 0 && Relax(&tree)) {
@@ -300,6 +314,7 @@ Status Searcher::Impl::Search(const SearchRequest& request, SearchResults* out) 
     *out = SearchResults();
     Run(request, query, positive, out);
     out->relaxed = out->total_upper > 0;
+    out->missing_shards = missing;
   }
   if (positive && out->total_estimated < kSuggestBelow) {
     out->suggestions = SuggestSpellings(db, &analyser, PositiveText(tree), kMaxSuggestions);
@@ -317,23 +332,70 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
   FacetCounter facets;
-  facets.Register(&enquire);
-  enquire.get_mset(0, 0, db.get_doccount());
+  if (remote) {
+    SpyPass(Xapian::Query::MatchAll, db.get_doccount(), &facets);
+  } else {
+    facets.Register(&enquire);
+    enquire.get_mset(0, 0, db.get_doccount());
+  }
   out->facets = facets.Collect(facet_limit);
   return Status::OK();
 }
 
+// A remote shard runs no custom MatchSpy (xapian-tcpsrv knows only Xapian's built-ins), so
+// the spy sees the matches here instead: every one up to `limit`, in docid order as the
+// matcher gives them, each document fetched from its shard (slow over a network).
+void Searcher::Impl::SpyPass(const Xapian::Query& query, Xapian::doccount limit,
+                             Xapian::MatchSpy* spy) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  const Xapian::MSet all = enquire.get_mset(0, limit);
+  for (auto it = all.begin(); it != all.end(); ++it) (*spy)(it.get_document(), 0);
+}
+
+static std::string ReadManifestText(const std::filesystem::path& dir) {
+  std::ifstream in(dir / kManifestName);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+Status Searcher::Impl::OpenShards() {
+  const std::string text = HasManifest(dir) ? ReadManifestText(dir) : "";
+  Xapian::Database all;
+  if (Status s = steppe::OpenShards(dir, shard_options, &all, &missing); !s.ok()) return s;
+  if (Status s = CheckFormat(all, dir); !s.ok()) return s;
+  std::vector<ShardLine> lines;
+  if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
+  remote = std::any_of(lines.begin(), lines.end(),
+                       [](const ShardLine& l) { return l.kind == "remote"; });
+  db = std::move(all);
+  manifest = text;
+  return Status::OK();
+}
+
+bool Searcher::Impl::ManifestChanged() const {
+  return (HasManifest(dir) ? ReadManifestText(dir) : "") != manifest;
+}
+
 Status Searcher::Open(const SearcherOptions& options, const std::filesystem::path& dir,
                       std::unique_ptr<Searcher>* out) {
+  return Open(options, ShardOptions(), dir, out);
+}
+
+Status Searcher::Open(const SearcherOptions& options, const ShardOptions& shards,
+                      const std::filesystem::path& dir, std::unique_ptr<Searcher>* out) {
   std::error_code ec;
   if (!std::filesystem::exists(dir / "iamglass", ec) &&
-      !std::filesystem::exists(dir / "iamchert", ec)) {
+      !std::filesystem::exists(dir / "iamchert", ec) && !HasManifest(dir)) {
     return NoIndexThere(dir);
   }
   try {
-    Xapian::Database db(dir.string());
-    if (Status s = CheckFormat(db, dir); !s.ok()) return s;
-    out->reset(new Searcher(std::make_unique<Impl>(options, dir, std::move(db))));
+    auto impl = std::make_unique<Impl>(options, shards, dir);
+    if (Status s = impl->OpenShards(); !s.ok()) return s;
+    out->reset(new Searcher(std::move(impl)));
     return Status::OK();
   } catch (...) {
     return StatusFromCurrentException("cannot open index for searching", dir);
@@ -349,12 +411,26 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
   // Each search sees the last commit (reopen costs nothing when there is none). A writer may
   // also commit while we read, or while we reopen; Xapian then asks us to reopen, which the
   // next attempt does inside its try: a reopen in the handler could throw out of Search.
+  // A changed manifest (shards added or removed) needs a new database, not reopen(). A remote
+  // shard may have dropped an idle connection: open every shard again, once.
+  bool reconnected = false;
   for (int attempt = 0;; ++attempt) {
     try {
+      if (impl_->ManifestChanged()) {
+        if (Status s = impl_->OpenShards(); !s.ok()) return s;
+      }
       impl_->db.reopen();
       return impl_->Search(request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 4) return Status::Busy("index changed during every try; search again");
+    } catch (const Xapian::NetworkError& e) {
+      if (reconnected) {
+        return Status::IoError("a remote shard of index " + impl_->dir.string() +
+                               " stopped answering: " + e.get_msg() +
+                               "; check that 'steppe serve' runs there");
+      }
+      reconnected = true;
+      if (Status s = impl_->OpenShards(); !s.ok()) return s;
     } catch (...) {
       return StatusFromCurrentException("search failed", impl_->dir);
     }

@@ -133,9 +133,11 @@ std::string OpenHint(const Status& status, const std::string& db) {
   return "";
 }
 
-std::unique_ptr<Searcher> OpenSearcher(const std::string& db) {
+std::unique_ptr<Searcher> OpenSearcher(const std::string& db, bool allow_missing_shards) {
   std::unique_ptr<Searcher> searcher;
-  if (Status s = Searcher::Open(SearcherOptions(), db, &searcher); !s.ok()) {
+  ShardOptions shards;
+  shards.allow_missing = allow_missing_shards;
+  if (Status s = Searcher::Open(SearcherOptions(), shards, db, &searcher); !s.ok()) {
     PrintError(s, OpenHint(s, db));
     return nullptr;
   }

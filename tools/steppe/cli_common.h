@@ -67,7 +67,8 @@ void PrintError(const Status& status, std::string_view hint = "");
 std::string OpenHint(const Status& status, const std::string& db);
 
 // Opens the index at `db` for searching, or prints why not (with OpenHint) and returns null.
-std::unique_ptr<Searcher> OpenSearcher(const std::string& db);
+// With `allow_missing_shards`, shards that cannot be reached are left out with a warning.
+std::unique_ptr<Searcher> OpenSearcher(const std::string& db, bool allow_missing_shards = false);
 
 }  // namespace steppe::cli
 

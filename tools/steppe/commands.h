@@ -17,6 +17,8 @@ int RunStats(const std::vector<std::string>& args);
 int RunFacets(const std::vector<std::string>& args);
 int RunCheck(const std::vector<std::string>& args);
 int RunCompact(const std::vector<std::string>& args);
+int RunShards(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
 
 }  // namespace steppe::cli
 

@@ -26,6 +26,8 @@ constexpr Command kCommands[] = {
     {"facets", steppe::cli::RunFacets, "facet values over the whole index"},
     {"compact", steppe::cli::RunCompact, "rewrite the index compactly, after big jobs"},
     {"check", steppe::cli::RunCheck, "verify the index and say how to repair it"},
+    {"shards", steppe::cli::RunShards, "list, attach or detach the shards of an index"},
+    {"serve", steppe::cli::RunServe, "serve the index read-only to other machines"},
     {"analyse", steppe::cli::RunAnalyse, "show how Steppe analyses text, word by word"},
 };
 

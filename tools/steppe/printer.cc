@@ -92,6 +92,10 @@ Json ResultsJson(const SearchRequest& request, const SearchResults& results) {
            {"hits", hits},
            {"suggestions", results.suggestions}};
   if (!results.facets.empty()) out["facets"] = FacetsJson(results.facets);
+  if (!results.missing_shards.empty()) {
+    out["partial"] = true;
+    out["missing_shards"] = results.missing_shards;
+  }
   return out;
 }
 
@@ -194,6 +198,15 @@ class TextPrinter : public Printer {
     }
   }
 
+  void Shards(const std::vector<ShardInfo>& shards) override {
+    for (const ShardInfo& s : shards) {
+      const std::string count =
+          s.articles < 0 ? "unreachable" : std::to_string(s.articles) + " articles";
+      std::printf("%s  %-6s  %s  (%s)\n", s.name.c_str(), s.kind.c_str(), s.location.c_str(),
+                  count.c_str());
+    }
+  }
+
  private:
   const char* Bold() const { return color_ ? "\033[1m" : ""; }
   const char* Plain() const { return color_ ? "\033[0m" : ""; }
@@ -208,6 +221,16 @@ class JsonPrinter : public Printer {
   void Article(const steppe::Article& a) override { WriteJson(ArticleJson(a)); }
   void Summary(const IndexSummary& s) override { WriteJson(SummaryJson(s)); }
   void Facets(const std::vector<Facet>& facets) override { WriteJson(FacetsJson(facets)); }
+  void Shards(const std::vector<ShardInfo>& shards) override {
+    Json list = Json::array();
+    for (const ShardInfo& s : shards) {
+      list.push_back({{"name", s.name},
+                      {"kind", s.kind},
+                      {"location", s.location},
+                      {"articles", s.articles < 0 ? Json() : Json(s.articles)}});
+    }
+    WriteJson(Json{{"shards", list}});
+  }
 };
 
 // One JSON object per line: a hit or a facet value; whole objects otherwise.

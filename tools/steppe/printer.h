@@ -10,6 +10,7 @@
 
 #include "steppe/article.h"
 #include "steppe/search.h"
+#include "steppe/shards.h"
 
 namespace steppe::cli {
 
@@ -48,6 +49,9 @@ class Printer {
   // Facet values, in the order given: text lines, one JSON object, or CSV rows
   // field,value,count.
   virtual void Facets(const std::vector<Facet>& facets) = 0;
+  // The shards of an index: text lines, or {"shards":[{name,kind,location,articles}]}
+  // (articles null for a shard that cannot be reached).
+  virtual void Shards(const std::vector<ShardInfo>& shards) = 0;
 };
 
 // "YYYY-MM-DD", "YYYY-MM" or "YYYY", as precise as known; `missing` when undated.

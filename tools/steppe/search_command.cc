@@ -18,7 +18,7 @@ struct Flags {
   std::vector<std::string> words, companies, places, sources, langs;
   // Signed, so that a negative count is refused rather than wrapped round to a huge one.
   long long limit = 10, offset = 0, snippet_length = 200, facet_limit = 5;
-  bool exact = false, explain = false, facets = false;
+  bool exact = false, explain = false, facets = false, allow_missing_shards = false;
   bool all_copies = false;
 };
 
@@ -66,7 +66,9 @@ int RunSearch(const std::vector<std::string>& args) {
       "show every copy of a syndicated story, not the best one and \"N similar\"")(
       "facets", po::bool_switch(&f.facets), "count companies, places, years... of all matches")(
       "facet-limit", po::value(&f.facet_limit)->default_value(5), "values shown per facet")(
-      "explain", po::bool_switch(&f.explain), "print how the query was understood");
+      "explain", po::bool_switch(&f.explain), "print how the query was understood")(
+      "allow-missing-shards", po::bool_switch(&f.allow_missing_shards),
+      "search the shards that answer when some cannot be reached (warns; JSON says partial)");
   formats.AddTo(&visible);
   // The option table alone decides what is a switch: every other argument is a query word,
   // those starting with "-" too (-Aktau, -lang:en), in the order given.
@@ -101,7 +103,7 @@ int RunSearch(const std::vector<std::string>& args) {
       !ParseDateFlag("before", f.before, &request.before)) {
     return kExitError;
   }
-  std::unique_ptr<Searcher> searcher = OpenSearcher(ResolveDb(f.db));
+  std::unique_ptr<Searcher> searcher = OpenSearcher(ResolveDb(f.db), f.allow_missing_shards);
   if (!searcher) return kExitError;
   SearchResults results;
   if (Status s = searcher->Search(request, &results); !s.ok()) {

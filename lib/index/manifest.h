@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+#ifndef STEPPE_LIB_INDEX_MANIFEST_H_
+#define STEPPE_LIB_INDEX_MANIFEST_H_
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "steppe/shards.h"
+#include "steppe/status.h"
+
+// An index's manifest: DIR/XAPIANDB, a Xapian stub database file, one shard a line, which
+// Xapian's own tools open too ("delve DIR/XAPIANDB"). Lines Steppe writes:
+//   auto .                      the index's own glass database (an index of older Steppe)
+//   auto /abs/dir               another Steppe index on this machine
+//   remote HOST:PORT            an index served by `steppe serve` (xapian-tcpsrv)
+//   remote :PROGRAM ARGS        a served-by-program shard (xapian-progsrv PATH), for tests
+namespace steppe {
+
+inline constexpr char kManifestName[] = "XAPIANDB";
+
+struct ShardLine {
+  std::string kind;      // "auto" or "remote"
+  std::string location;  // the rest of the line
+};
+
+// Whether `dir` has a manifest.
+bool HasManifest(const std::filesystem::path& dir);
+
+// Reads the shards of `dir`: its manifest's lines, or the one line "auto ." without one.
+Status ReadManifest(const std::filesystem::path& dir, std::vector<ShardLine>* out);
+
+// Replaces the manifest of `dir` by `lines`: a temporary file, fsynced, renamed over it.
+Status WriteManifest(const std::filesystem::path& dir, const std::vector<ShardLine>& lines);
+
+// A name for what a shard line points at, for messages: "HOST:PORT", or a directory.
+std::string ShardLabel(const std::filesystem::path& dir, const ShardLine& line);
+
+// Opens one shard of `dir` for reading, remote ones with the timeouts of `options`. Throws
+// Xapian::Error when it cannot.
+Xapian::Database OpenShard(const std::filesystem::path& dir, const ShardLine& line,
+                           const ShardOptions& options);
+
+// Opens every shard of `dir` as one database. A shard that cannot be opened is an
+// IoError naming it, or, with options.allow_missing, is named in *missing and left out.
+Status OpenShards(const std::filesystem::path& dir, const ShardOptions& options,
+                  Xapian::Database* out, std::vector<std::string>* missing);
+
+}  // namespace steppe
+
+#endif  // STEPPE_LIB_INDEX_MANIFEST_H_

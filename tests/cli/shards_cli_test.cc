@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: Apache-2.0
+// An index made of shards (DIR/XAPIANDB) answers as the same articles indexed as one: local
+// shards, a shard served by a program (xapian-progsrv), and one served by `steppe serve` on
+// 127.0.0.1. No traffic leaves the loopback interface.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "steppe/searcher.h"
+#include "steppe/shards.h"
+#include "support/temp_dir.h"
+
+namespace steppe {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+std::string Quote(const std::string& arg) {
+  std::string q = "'";
+  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+bool HaveProgram(const std::string& name) {
+  return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
+}
+
+// A TCP port on 127.0.0.1 that nothing listens on now.
+// Stops a server process at the end of a test, however the test ends: SIGTERM, then SIGKILL
+// after 10 s. Stores its exit status.
+struct ServerGuard {
+  pid_t pid;
+  int status = -1;
+  bool stopped_by_term = false;
+  void Stop() {
+    if (pid <= 0) return;
+    kill(pid, SIGTERM);
+    for (int i = 0; i < 100; ++i) {
+      if (waitpid(pid, &status, WNOHANG) == pid) {
+        stopped_by_term = true;
+        pid = -1;
+        return;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    pid = -1;
+  }
+  ~ServerGuard() { Stop(); }
+};
+
+unsigned FreePort() {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  close(fd);
+  return ntohs(addr.sin_port);
+}
+
+const std::vector<std::vector<std::string>> kQueries = {
+    {"strike"},
+    {"Zhanaozen"},
+    {"West Oil Software"},
+    {"Жанаозен", "--all-copies"},
+    {"oil", "--sort", "-date"},
+    {"--after", "2022", "--lang", "en"},
+};
+
+class ShardsCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    const fs::path all = dir_->path() / "all";
+    fs::create_directories(all);
+    size_t i = 0;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(STEPPE_CORPUS_DIR)) {
+      if (e.path().filename() != "README.md") files.push_back(e.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) {
+      const fs::path part = dir_->path() / "parts" / std::to_string(i++ % 3);
+      fs::create_directories(part);
+      fs::copy(f, part / f.filename());
+      fs::copy(f, all / f.filename());
+    }
+    Steppe({"index", all.string(), "--db", Db("one")});
+    for (int p = 0; p < 3; ++p) {
+      Steppe({"index", (dir_->path() / "parts" / std::to_string(p)).string(), "--db",
+              Db("part" + std::to_string(p))});
+    }
+  }
+  static void TearDownTestSuite() { delete dir_; }
+
+  static std::string Db(const std::string& name) { return (dir_->path() / name).string(); }
+
+  static CliRun Steppe(const std::vector<std::string>& args) {
+    std::string cmd = Quote(STEPPE_CLI_PATH);
+    for (const std::string& a : args) cmd += " " + Quote(a);
+    const std::string err = (dir_->path() / "stderr").string();
+    cmd += " 2>" + Quote(err);
+    CliRun run;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    char buf[4096];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
+    run.exit_code = WEXITSTATUS(pclose(pipe));
+    std::ifstream in(err);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.err = text.str();
+    return run;
+  }
+
+  // The JSON of a search with facets, ids and paths cut to file names (the copies differ
+  // only in their folders).
+  static nlohmann::json Search(const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), "search");
+    for (const char* a : {"--json", "--facets", "--limit", "50", "--db"}) args.push_back(a);
+    args.push_back(db);
+    const CliRun run = Steppe(args);
+    EXPECT_LE(run.exit_code, 1) << run.err;
+    nlohmann::json j = nlohmann::json::parse(run.out, nullptr, false);
+    if (j.is_discarded()) return nlohmann::json();
+    for (auto& hit : j["hits"]) {
+      hit["id"] = fs::path(hit["id"].get<std::string>()).filename().string();
+      hit["path"] = fs::path(hit["path"].get<std::string>()).filename().string();
+    }
+    return j;
+  }
+
+  // Every query answers the same from `db` as from the index of all articles.
+  static void ExpectSameAsOne(const std::string& db) {
+    for (const auto& query : kQueries) {
+      const nlohmann::json one = Search(Db("one"), query);
+      const nlohmann::json sharded = Search(db, query);
+      EXPECT_FALSE(one["hits"].empty()) << query[0];
+      EXPECT_EQ(one, sharded) << query[0] << "\none: " << one.dump()
+                              << "\nsharded: " << sharded.dump();
+    }
+  }
+
+  // A copy of part0 with part1 attached, ready for a third shard.
+  static std::string TwoLocalShards(const std::string& name) {
+    fs::copy(Db("part0"), Db(name), fs::copy_options::recursive);
+    EXPECT_EQ(Steppe({"shards", "add", Db("part1"), "--db", Db(name)}).exit_code, 0);
+    return Db(name);
+  }
+
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* ShardsCliTest::dir_ = nullptr;
+
+TEST_F(ShardsCliTest, ThreeLocalShardsAnswerAsOneIndex) {
+  const std::string db = TwoLocalShards("three");
+  ASSERT_EQ(Steppe({"shards", "add", Db("part2"), "--db", db}).exit_code, 0);
+  ExpectSameAsOne(db);
+
+  const CliRun list = Steppe({"shards", "list", "--json", "--db", db});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  const nlohmann::json shards = nlohmann::json::parse(list.out)["shards"];
+  ASSERT_EQ(shards.size(), 3u);
+  EXPECT_EQ(shards[2]["name"], "002");
+  EXPECT_EQ(shards[2]["kind"], "local");
+  EXPECT_EQ(shards[2]["location"], Db("part2"));
+  long long total = 0;
+  for (const auto& s : shards) total += s["articles"].get<long long>();
+  const nlohmann::json one =
+      nlohmann::json::parse(Steppe({"stats", "--json", "--db", Db("one")}).out);
+  const nlohmann::json all = nlohmann::json::parse(Steppe({"stats", "--json", "--db", db}).out);
+  EXPECT_EQ(total, one["documents"].get<long long>());
+  EXPECT_EQ(all["documents"], one["documents"]);
+  EXPECT_EQ(all["facets"], one["facets"]);
+
+  ASSERT_EQ(Steppe({"shards", "remove", "002", "--db", db}).exit_code, 0);
+  EXPECT_EQ(Steppe({"shards", "remove", "002", "--db", db}).exit_code, 2);
+  EXPECT_NE(Search(Db("one"), {"strike"}), Search(db, {"strike"}));
+}
+
+TEST_F(ShardsCliTest, ShardServedByProgramAnswersAsOneIndex) {
+  if (!HaveProgram("xapian-progsrv")) GTEST_SKIP() << "xapian-progsrv (xapian-tools) missing";
+  const std::string db = TwoLocalShards("progsrv");
+  const CliRun add = Steppe({"shards", "add", ":xapian-progsrv " + Db("part2"), "--db", db});
+  ASSERT_EQ(add.exit_code, 0) << add.err;
+  ExpectSameAsOne(db);
+  const nlohmann::json one =
+      nlohmann::json::parse(Steppe({"stats", "--json", "--db", Db("one")}).out);
+  const nlohmann::json all = nlohmann::json::parse(Steppe({"stats", "--json", "--db", db}).out);
+  EXPECT_EQ(all["facets"], one["facets"]);
+}
+
+TEST_F(ShardsCliTest, ServedShardOnLoopbackAnswersAsOneAndNamedWhenItStops) {
+  if (!HaveProgram("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv (xapian-tools) missing";
+  const std::string db = TwoLocalShards("served");
+  const std::string location = "127.0.0.1:" + std::to_string(FreePort());
+  const pid_t server = fork();
+  if (server == 0) {
+    freopen("/dev/null", "w", stderr);
+    execl(STEPPE_CLI_PATH, "steppe", "serve", "--db", Db("part2").c_str(), "--port",
+          location.substr(10).c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ServerGuard guard{server};
+  CliRun add;
+  for (int i = 0; i < 100; ++i) {  // up to 10 s for the server to listen
+    add = Steppe({"shards", "add", location, "--db", db});
+    if (add.exit_code == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(add.exit_code, 0) << add.err;
+  if (add.exit_code == 0) ExpectSameAsOne(db);
+
+  guard.Stop();
+  EXPECT_TRUE(guard.stopped_by_term) << "steppe serve did not stop on SIGTERM";
+  EXPECT_TRUE(WIFEXITED(guard.status) && WEXITSTATUS(guard.status) == 0) << guard.status;
+
+  const CliRun down = Steppe({"search", "strike", "--db", db});
+  EXPECT_EQ(down.exit_code, 2);
+  EXPECT_NE(down.err.find("shard " + location), std::string::npos) << down.err;
+  const CliRun partial =
+      Steppe({"search", "strike", "--json", "--allow-missing-shards", "--db", db});
+  EXPECT_EQ(partial.exit_code, 0) << partial.err;
+  EXPECT_NE(partial.err.find(location), std::string::npos) << partial.err;
+  const nlohmann::json j = nlohmann::json::parse(partial.out);
+  EXPECT_EQ(j["partial"], true);
+  EXPECT_EQ(j["missing_shards"], nlohmann::json::array({location}));
+}
+
+TEST_F(ShardsCliTest, SearcherReconnectsWhenTheServerDroppedAnIdleConnection) {
+  if (!HaveProgram("xapian-tcpsrv")) GTEST_SKIP() << "xapian-tcpsrv (xapian-tools) missing";
+  const std::string db = TwoLocalShards("idle");
+  const std::string port = std::to_string(FreePort());
+  const pid_t server = fork();
+  if (server == 0) {
+    freopen("/dev/null", "w", stderr);
+    execl(STEPPE_CLI_PATH, "steppe", "serve", "--db", Db("part2").c_str(), "--port", port.c_str(),
+          "--idle-timeout", "200", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  ServerGuard guard{server};
+  Status added;
+  for (int i = 0; i < 100; ++i) {  // up to 10 s for the server to listen
+    added = AddShard(db, "127.0.0.1:" + port);
+    if (added.ok()) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_TRUE(added.ok()) << added.message();
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  SearchRequest request;
+  request.query = "strike";
+  SearchResults first, later;
+  ASSERT_TRUE(searcher->Search(request, &first).ok());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // past the idle timeout
+  const Status s = searcher->Search(request, &later);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(later.total_upper, first.total_upper);
+}
+
+TEST_F(ShardsCliTest, OpenSearcherSeesShardsAttachedAfterItOpened) {
+  const std::string db = TwoLocalShards("api");
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  SearchRequest request;
+  request.query = "strike";
+  request.all_copies = true;
+  SearchResults before, after;
+  ASSERT_TRUE(searcher->Search(request, &before).ok());
+  ASSERT_TRUE(AddShard(db, Db("part2")).ok());
+  ASSERT_TRUE(searcher->Search(request, &after).ok());
+  std::unique_ptr<Searcher> fresh;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), Db("one"), &fresh).ok());
+  SearchResults one;
+  ASSERT_TRUE(fresh->Search(request, &one).ok());
+  EXPECT_LT(before.total_upper, one.total_upper);
+  EXPECT_EQ(after.total_upper, one.total_upper);
+
+  EXPECT_EQ(AddShard(db, Db("part2")).code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(AddShard(db, (dir_->path() / "nowhere").string()).code(), Status::Code::kNotFound);
+  EXPECT_EQ(RemoveShard(db, "no-such-shard").code(), Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace steppe
