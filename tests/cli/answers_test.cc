@@ -13,6 +13,7 @@
 #include <regex>
 #include <sstream>
 
+#include "support/cli_run.h"
 #include "support/temp_dir.h"
 
 namespace steppe {
@@ -20,23 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliResult {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+using testing::CliRun;
+using testing::Quote;
+using testing::ReadAll;
 
 // Splits a command line as a POSIX shell would for plain words and '...' / "..." quoting;
 // drops a trailing "# comment".
@@ -127,32 +114,24 @@ class AnswersTest : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
     fs::copy(STEPPE_CORPUS_DIR, dir_->path() / "corpus", fs::copy_options::recursive);
-    const CliResult run = Steppe({"index", "-q", (dir_->path() / "corpus").string()});
+    const CliRun run = Steppe({"index", "-q", (dir_->path() / "corpus").string()});
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
   static void TearDownTestSuite() { delete dir_; }
 
   // Runs steppe with `args` on the corpus index, output captured; `prefix` goes before the
   // program (e.g. a command that runs it as another user).
-  static CliResult Steppe(const std::vector<std::string>& args, const std::string& prefix = "",
-                          const fs::path& db = {}) {
+  static CliRun Steppe(const std::vector<std::string>& args, const std::string& prefix = "",
+                       const fs::path& db = {}) {
     const fs::path index = db.empty() ? dir_->path() / "db" : db;
-    std::string cmd = "cd " + Quote(dir_->path()) + " && STEPPE_DB=" + Quote(index.string()) + " " +
-                      prefix + " " + Quote(STEPPE_CLI_PATH);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    cmd += " 2>" + Quote((dir_->path() / "stderr").string());
-    CliResult run;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
-    run.exit_code = WEXITSTATUS(pclose(pipe));
-    run.err = ReadAll(dir_->path() / "stderr");
-    return run;
+    return testing::RunSteppe(
+        "cd " + Quote(dir_->path()) + " && STEPPE_DB=" + Quote(index.string()) + " " + prefix, args,
+        dir_->path() / "stderr");
   }
 
   static nlohmann::json Json(std::vector<std::string> args) {
     args.push_back("--json");
-    const CliResult run = Steppe(args);
+    const CliRun run = Steppe(args);
     EXPECT_LE(run.exit_code, 1) << run.err;
     return nlohmann::json::parse(run.out);
   }
@@ -168,7 +147,7 @@ TEST_F(AnswersTest, EverySearchTheDocsPrintFindsWhatItClaims) {
   ASSERT_GE(examples.size(), 8u) << "the README and docs print searches";
   for (const DocExample& example : examples) {
     std::vector<std::string> args = example.args;
-    const CliResult run = Steppe(args);
+    const CliRun run = Steppe(args);
     if (!example.expected_error.empty()) {
       EXPECT_EQ(run.exit_code, 2) << example.where;
       EXPECT_NE(run.err.find(example.expected_error), std::string::npos)
@@ -224,7 +203,7 @@ TEST_F(AnswersTest, CountsDoNotMoveWithTheLimitAndAgreeWithTheFacets) {
     for (const auto& value : faceted["facets"]["place"]) {
       EXPECT_LE(value["count"].get<size_t>(), listed) << word << " " << value["value"];
     }
-    const CliResult text = Steppe({"search", word});
+    const CliRun text = Steppe({"search", word});
     // The count line, not "about N": the count is exact.
     EXPECT_NE(text.out.find("\n" + std::to_string(listed) + " article"), std::string::npos)
         << text.out;
@@ -241,11 +220,11 @@ TEST_F(AnswersTest, TheCountLineSaysWhenCopiesCountOnce) {
   dir_->Write("copies/two.md", "---\ntitle: Quarry strike\nsource: Wire B\n---\n" + body);
   const fs::path db = dir_->path() / "copies-db";
   ASSERT_EQ(Steppe({"index", "-q", (dir_->path() / "copies").string()}, "", db).exit_code, 0);
-  const CliResult folded = Steppe({"search", "quarry"}, "", db);
+  const CliRun folded = Steppe({"search", "quarry"}, "", db);
   EXPECT_NE(folded.out.find("\n1 article found, showing 1-1 (copies of one story counted once"),
             std::string::npos)
       << folded.out;
-  const CliResult all = Steppe({"search", "quarry", "--all-copies"}, "", db);
+  const CliRun all = Steppe({"search", "quarry", "--all-copies"}, "", db);
   EXPECT_NE(all.out.find("\n2 articles found, showing 1-2\n"), std::string::npos) << all.out;
 }
 
@@ -257,7 +236,7 @@ class ReadOnlyTest : public AnswersTest {
  protected:
   // Runs the commands on `ro` as `reader` (a command prefix, or empty for this user).
   static void ExpectReadOnly(const fs::path& ro, const std::string& reader) {
-    const CliResult index = Steppe({"index", "-q", (dir_->path() / "corpus").string()}, reader, ro);
+    const CliRun index = Steppe({"index", "-q", (dir_->path() / "corpus").string()}, reader, ro);
     EXPECT_EQ(index.exit_code, 2);
     EXPECT_NE(index.err.find("is read-only for this user"), std::string::npos) << index.err;
     EXPECT_EQ(index.err.find("another process"), std::string::npos) << index.err;
@@ -265,7 +244,7 @@ class ReadOnlyTest : public AnswersTest {
     EXPECT_EQ(Steppe({"search", "Zhanaozen", "--facets"}, reader, ro).exit_code, 0);
     EXPECT_EQ(Steppe({"stats"}, reader, ro).exit_code, 0);
     EXPECT_EQ(Steppe({"facets"}, reader, ro).exit_code, 0);
-    const CliResult check = Steppe({"check"}, reader, ro);
+    const CliRun check = Steppe({"check"}, reader, ro);
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
     const std::string id = Json({"search", "Zhanaozen"})["hits"][0]["id"];
     EXPECT_EQ(Steppe({"show", id}, reader, ro).exit_code, 0);
@@ -327,12 +306,12 @@ TEST_F(ReadOnlyTest, FilesTheUserMayNotWriteInAFolderTheUserMay) {
 // Issue 23, item 6: nonsense arguments are refused with what to write instead.
 TEST_F(AnswersTest, NegativeCountsAndUnknownLanguagesAreRefused) {
   for (const char* option : {"--limit", "--offset", "--snippet-length", "--facet-limit"}) {
-    const CliResult run = Steppe({"search", "Zhanaozen", option, "-5"});
+    const CliRun run = Steppe({"search", "Zhanaozen", option, "-5"});
     EXPECT_EQ(run.exit_code, 2) << option;
     EXPECT_NE(run.err.find(std::string(option) + ": -5 is negative"), std::string::npos) << run.err;
   }
   for (const char* lang : {"de", "english"}) {
-    const CliResult run = Steppe({"search", "Zhanaozen", "--lang", lang});
+    const CliRun run = Steppe({"search", "Zhanaozen", "--lang", lang});
     EXPECT_EQ(run.exit_code, 2) << lang;
     EXPECT_NE(run.err.find("en, ru, kk"), std::string::npos) << run.err;
     EXPECT_EQ(Steppe({"search", std::string("Zhanaozen lang:") + lang}).exit_code, 2) << lang;
@@ -342,7 +321,7 @@ TEST_F(AnswersTest, NegativeCountsAndUnknownLanguagesAreRefused) {
   EXPECT_GE(kk, 1u);
   EXPECT_EQ(Json({"search", "Жаңаөзен", "--lang", "KK"})["total"], kk);
   EXPECT_EQ(Json({"search", "Жаңаөзен", "--lang", "kz"})["total"], kk);
-  const CliResult missing = Steppe({"index", "-q", "/nonexistent/folder", "corpus"});
+  const CliRun missing = Steppe({"index", "-q", "/nonexistent/folder", "corpus"});
   EXPECT_NE(missing.err.find("/nonexistent/folder: no such file or folder"), std::string::npos)
       << missing.err;
   EXPECT_EQ(missing.exit_code, 0) << "the other path is still indexed";

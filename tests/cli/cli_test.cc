@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "steppe/article.h"
+#include "support/cli_run.h"
 #include "support/temp_dir.h"
 
 namespace steppe {
@@ -20,23 +21,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
+using testing::CliRun;
+using testing::Quote;
+using testing::ReadAll;
 
 // Rows of RFC 4180 CSV: fields split by commas; a quoted field may hold commas, line breaks
 // and doubled quotes; rows end with CRLF. Fails the test on anything else.
@@ -108,18 +95,9 @@ class CliTest : public ::testing::Test {
 
   // Runs steppe with `args`, the temp index as $STEPPE_DB, output captured.
   static CliRun Steppe(const std::vector<std::string>& args, const std::string& env = "") {
-    std::string cmd = "cd " + Quote(dir_->path()) +
-                      " && STEPPE_DB=" + Quote((dir_->path() / "db").string()) + " " + env + " " +
-                      Quote(STEPPE_CLI_PATH);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    cmd += " 2>" + Quote((dir_->path() / "stderr").string());
-    CliRun run;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
-    run.exit_code = WEXITSTATUS(pclose(pipe));
-    run.err = ReadAll(dir_->path() / "stderr");
-    return run;
+    return testing::RunSteppe("cd " + Quote(dir_->path()) + " && STEPPE_DB=" +
+                                  Quote((dir_->path() / "db").string()) + " " + env,
+                              args, dir_->path() / "stderr");
   }
 
   static nlohmann::json Json(const std::vector<std::string>& args) {

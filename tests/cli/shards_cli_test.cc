@@ -20,6 +20,7 @@
 
 #include "steppe/searcher.h"
 #include "steppe/shards.h"
+#include "support/cli_run.h"
 #include "support/temp_dir.h"
 
 namespace steppe {
@@ -27,16 +28,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using testing::CliRun;
+using testing::Quote;
+using testing::ReadAll;
 
 bool HaveProgram(const std::string& name) {
   return std::system(("command -v " + name + " >/dev/null 2>&1").c_str()) == 0;
@@ -117,20 +111,7 @@ class ShardsCliTest : public ::testing::Test {
   static std::string Db(const std::string& name) { return (dir_->path() / name).string(); }
 
   static CliRun Steppe(const std::vector<std::string>& args) {
-    std::string cmd = Quote(STEPPE_CLI_PATH);
-    for (const std::string& a : args) cmd += " " + Quote(a);
-    const std::string err = (dir_->path() / "stderr").string();
-    cmd += " 2>" + Quote(err);
-    CliRun run;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    char buf[4096];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) run.out.append(buf, n);
-    run.exit_code = WEXITSTATUS(pclose(pipe));
-    std::ifstream in(err);
-    std::stringstream text;
-    text << in.rdbuf();
-    run.err = text.str();
-    return run;
+    return testing::RunSteppe("", args, dir_->path() / "stderr");
   }
 
   // The JSON of a search with facets, ids and paths cut to file names (the copies differ
