@@ -251,7 +251,7 @@ Xapian::Query QueryBuilder::PrefixQuery(const std::string& prefix) {
 std::set<std::string> QueryBuilder::PhraseSpellings(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
   std::set<std::string> spellings = {f.exact};
-  if (exact || f.keys.empty() || !VariantsFor(f) || OrdinaryWordHere(f, false)) return spellings;
+  if (exact || f.keys.empty() || !VariantsFor(f) || OrdinaryQueryWord(f)) return spellings;
   // Inside a phrase only terms with positions can take part: the exact words, here every
   // spelling the index holds under the name's keys.
   for (const std::string& term : NameTerms(f, f.keys)) {
@@ -306,6 +306,11 @@ bool QueryBuilder::VariantsFor(const WordForms& f) {
   return f.capitalised || MostlyName(f) || !db_->term_exists(f.exact);
 }
 
+bool QueryBuilder::OrdinaryQueryWord(const WordForms& f) {
+  if (db_->term_exists(prefix::NameTerm(f.keys.front(), f.exact))) return false;
+  return OrdinaryWordHere(f, false);
+}
+
 Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
   const WordForms& f = *token.forms;
   if (f.keys.empty()) return Xapian::Query(f.exact);  // numbers, other scripts
@@ -324,7 +329,7 @@ Xapian::Query QueryBuilder::WordQuery(const Token& token, bool exact) {
     parts.push_back(Scaled(TranslitQuery(f), weights_.translit));
   }
   // An ordinary word (Act, Being) gets no spelling keys: they would make it a name.
-  if (variants && !OrdinaryWordHere(f, false)) {
+  if (variants && !OrdinaryQueryWord(f)) {
     // Every spelling under the name's keys counts as one term, as one key would.
     const std::vector<std::string> spellings = NameTerms(f, f.keys);
     if (!spellings.empty()) {

@@ -68,6 +68,10 @@ class QueryBuilder {
   // Whether a word may be a name, and so gets the variant layers: capitalised, mostly a name
   // in the index, or unknown (a lower-case or misspelt name).
   bool VariantsFor(const WordForms& forms);
+  // Whether a query word with spelling keys is an ordinary word, not a name
+  // (OrdinaryWordHere). The indexer judged each use in context, so a word this index holds as
+  // a name is one; only other words cost a dictionary, loaded per process (~60 ms for en_US).
+  bool OrdinaryQueryWord(const WordForms& forms);
   Xapian::Query FuzzyKeys(const WordForms& forms);
   // Names with the word's Latin form, in any script.
   Xapian::Query TranslitQuery(const WordForms& forms);

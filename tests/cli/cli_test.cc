@@ -192,6 +192,18 @@ TEST_F(CliTest, AMissingDictionaryIsNamedOnceAndSearchGoesOn) {
   EXPECT_NE(run.err.find("apt-get install hunspell-en-us"), std::string::npos) << run.err;
 }
 
+// Scripts call `steppe search NAME` once per name: a name the index already holds as one is
+// searched without loading a dictionary (which costs each process tens of milliseconds).
+TEST_F(CliTest, ANameTheIndexKnowsIsSearchedWithoutTheDictionaries) {
+  const CliRun run = Steppe({"search", "Zhanaozen"}, "STEPPE_HUNSPELL_DIR=/nonexistent");
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.err.find("dictionary"), std::string::npos) << run.err;
+  const CliRun with = Steppe({"search", "Zhanaozen", "--json"});
+  const CliRun without =
+      Steppe({"search", "Zhanaozen", "--json"}, "STEPPE_HUNSPELL_DIR=/nonexistent");
+  EXPECT_EQ(nlohmann::json::parse(with.out)["hits"], nlohmann::json::parse(without.out)["hits"]);
+}
+
 TEST_F(CliTest, UndatedArticlesShowNullDateAndDateFiltersExcludeThem) {
   size_t undated = 0;
   for (const Article& a : CorpusArticlesNaming("")) {
