@@ -21,8 +21,8 @@ struct ShardInfo {
 
 // How a Searcher reaches the shards of an index (see docs/scale-out.md).
 struct ShardOptions {
-  // Search the shards that answer when some do not: each missing one is named on stderr and
-  // in SearchResults::missing_shards. Off: a missing shard is an error naming it.
+  // Search the shards that answer when some do not: each missing one is named in
+  // SearchResults::missing_shards. Off: a missing shard is an error naming it.
   bool allow_missing = false;
   unsigned connect_timeout_ms = 10000;  // to connect to a remote shard
   unsigned idle_timeout_ms = 10000;     // to wait for a remote shard's answer

@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <sstream>
 
 #include "util/xapian_errors.h"
@@ -130,9 +129,7 @@ Status OpenShards(const std::filesystem::path& dir, const ShardOptions& options,
                                "; start it (steppe serve), detach it (steppe shards remove " +
                                line.location + "), or search with --allow-missing-shards");
       }
-      std::cerr << "steppe: warning: shard " << label << " cannot be reached (" << e.get_msg()
-                << "); results leave it out\n";
-      missing->push_back(label);
+      missing->push_back(label);  // the caller says so (SearchResults::missing_shards)
     }
   }
   *out = std::move(all);

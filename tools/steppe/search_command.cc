@@ -110,6 +110,10 @@ int RunSearch(const std::vector<std::string>& args) {
     PrintError(s);
     return kExitError;
   }
+  for (const std::string& shard : results.missing_shards) {
+    PrintError("warning: shard " + shard +
+               " cannot be reached; results leave it out (steppe shards list shows them all)");
+  }
   if (f.explain) std::cerr << "query: " << results.query_description << "\n";
   Printer::Make(format)->Results(request, results);
   return results.hits.empty() && results.total_estimated == 0 ? kExitNothing : kExitFound;
