@@ -48,15 +48,14 @@ struct STEPPE_EXPORT IndexOptions {
   // slower, not faster (docs/performance.md). Default: 500.
   size_t docs_per_commit = 500;
 
-  // Threads that read and analyse files in Index::AddPath, while the calling thread writes;
-  // 0 means one per core. With two or more, a new index gets a big job of 64 files or more
-  // written as shards, each thread its own, merged at the end. Default: 0.
+  // Threads that read and analyse files in Index::AddPath; 0 means one per core. Into an empty
+  // index, each also writes shards of its own; into one with articles, the calling thread
+  // writes, replacing each article in the shard that holds it. Default: 0.
   int threads = 0;
 
-  // Articles per shard when a new index is built in parallel: each thread starts a new shard
-  // after this many, so that writes stay fast however big the job; more shards make the merged
-  // index a little bigger (docs/performance.md). A killed run loses the shards it was still
-  // writing; the next run merges the finished ones. Default: 10000.
+  // Articles a shard takes before a new shard starts (DIR/shards/NNN), so that no shard's
+  // B-trees grow big enough to slow writes (docs/performance.md); a changed article is still
+  // replaced in the shard that holds it. `steppe compact` merges shards. Default: 10000.
   size_t docs_per_shard = 10000;
 
   // Distinct words whose analysis (stem, transliteration, spelling key) is cached per
@@ -94,11 +93,6 @@ struct STEPPE_EXPORT AddOptions {
 
   // Called after each file. Default: none.
   std::function<void(const IndexProgress&)> on_progress;
-
-  // Called just before the shards of a parallel build (this run's, or those a killed run
-  // left) are merged into the index: one thread's work, about a tenth of the run, with no
-  // progress of its own. Default: none.
-  std::function<void(size_t shards)> on_merge;
 
   // Make input problems fatal: AddPath stops at the first one and returns InvalidArgument
   // naming it (what was indexed before it stays). Default: false.

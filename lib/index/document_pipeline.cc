@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -14,13 +13,14 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <variant>
 
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
-#include "index/shards.h"
+#include "index/shard_writer.h"
 #include "read/reader.h"
 #include "read/walk.h"
 #include "util/xapian_errors.h"
@@ -161,46 +161,55 @@ int LineOf(const std::string& id, const std::string& file_id) {
   return std::atoi(id.c_str() + file_id.size() + 1);
 }
 
+// The id term of document `doc` of `db`.
+std::string IdTermOf(Xapian::Database* db, Xapian::docid doc) {
+  Xapian::TermIterator term = db->termlist_begin(doc);
+  term.skip_to(prefix::kId);
+  if (term == db->termlist_end(doc) || !(*term).starts_with(prefix::kId)) return "";
+  return *term;
+}
+
+// The files this run has taken: a file reached twice (through a link) is read once.
+class ClaimedFiles {
+ public:
+  // Whether `file_term` was not taken before.
+  bool Claim(const std::string& file_term) {
+    std::lock_guard lock(mu_);
+    return claimed_.insert(file_term).second;
+  }
+
+ private:
+  std::mutex mu_;
+  std::unordered_set<std::string> claimed_;
+};
+
 // What a worker keeps: its analyser, its view of the index's last commit, and its shard.
 struct Worker {
   explicit Worker(const DocumentPipeline::Settings& s)
       : analyser(s.cache_entries), builder(&analyser, s.entities) {
     try {
-      known.emplace(s.index_dir.string());
+      known.emplace(OpenForReading(s.index_shards));
     } catch (const Xapian::Error&) {
-      // A new index: nothing is known yet.
+      // Cannot tell what is indexed: every file is read.
     }
   }
 
-  // Opens the next shard of this run; a shard is named by pid too, so no run reuses one.
-  Status OpenShard(const std::filesystem::path& shard_dir, std::atomic<size_t>* shard_numbers) {
-    char name[40];
-    std::snprintf(name, sizeof name, "%d-%05zu", static_cast<int>(getpid()), (*shard_numbers)++);
-    shard_path = shard_dir / name;
-    try {
-      std::filesystem::create_directories(shard_dir);
-      shard.emplace(CreateShard(shard_path));
-      shard_docs = 0;
-      return Status::OK();
-    } catch (...) {
-      return StatusFromCurrentException("cannot create a shard", shard_path);
-    }
-  }
-
-  // Writes a file's documents into the shard, committing only between files, so that a shard
-  // never holds part of a file whose content hash says it is done. A full shard is closed and
-  // the next one opened. A shard is new, so documents are added, not replaced by id: looking
-  // each id up costs a B-tree search per article. The merge removes the repeats of a file
-  // reached twice (through a link).
-  Status Write(const DocumentPipeline::Settings& settings, std::atomic<size_t>* shard_numbers,
-               FileResult* result) {
+  // Writes a file's documents into this worker's shard, committing only between files, so that
+  // a shard never holds part of a file. A shard is new, so documents are added, not replaced
+  // by id: looking each id up costs a B-tree search per article. A full shard is closed, and
+  // the next file goes to a new one.
+  Status Write(const DocumentPipeline::Settings& settings, FileResult* result) {
     if (result->documents.empty()) return Status::OK();
-    if (pending == 0) {
-      if (Status s = MarkShardWriting(shard_path); !s.ok()) return s;
+    if (!shard) {
+      if (Status s = settings.pool->Take(&shard.emplace(), &shard_path); !s.ok()) {
+        shard.reset();
+        return s;
+      }
+      pending = shard_docs = 0;
     }
     try {
       for (BuiltDocument& built : result->documents) {
-        AddDuplicateBands(&built.document);  // the merge groups the copies
+        settings.groups->Assign(&built.document);
         shard->add_document(built.document);
       }
       pending += result->documents.size();
@@ -213,31 +222,21 @@ struct Worker {
     } catch (...) {
       return StatusFromCurrentException("cannot write a shard", shard_path);
     }
-    if (pending == 0) {  // committed just now
-      if (Status s = MarkShardCommitted(shard_path); !s.ok()) return s;
-    }
     if (shard_docs < settings.docs_per_shard) return Status::OK();
-    if (Status s = CloseShard(); !s.ok()) return s;
-    return OpenShard(settings.shard_dir, shard_numbers);
+    return CloseShard();
   }
 
-  // Commits and closes the shard; one left empty (the run ended as it was opened) is removed.
+  // Commits and closes the shard.
   Status CloseShard() {
     try {
       shard->commit();
       shard->close();
       shard.reset();
+      pending = 0;
+      return Status::OK();
     } catch (...) {
       return StatusFromCurrentException("cannot commit a shard", shard_path);
     }
-    if (shard_docs == 0) {
-      std::error_code ec;
-      std::filesystem::remove_all(shard_path, ec);
-      return Status::OK();
-    }
-    if (pending == 0) return Status::OK();  // marked at its last commit
-    pending = 0;
-    return MarkShardCommitted(shard_path);
   }
 
   Analyser analyser;
@@ -253,7 +252,7 @@ struct Worker {
 constexpr size_t kArticlesPerProgress = 256;
 
 void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Settings& settings,
-                  std::atomic<size_t>* shard_numbers, Worker* worker, Queue* queue) {
+                  ClaimedFiles* claimed, Worker* worker, Queue* queue) {
   std::string bytes;
   if (Status s = ReadFileBytes(file, settings.max_file_bytes, &bytes); !s.ok()) {
     queue->Push(Problem{file.string(), 0, s.message(), ""});
@@ -264,6 +263,11 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
   result.file_term = FileTerm(CanonicalPath(file));
   result.bytes = bytes.size();
   result.hash = ContentHash(bytes);
+  if (!claimed->Claim(result.file_term)) {  // read already, under another name
+    result.unchanged = true;
+    queue->Push(std::move(result));
+    return;
+  }
   Xapian::Database* known = worker->known ? &*worker->known : nullptr;
   try {
     if (known != nullptr) known->reopen();  // the last commit: this run's too
@@ -275,8 +279,8 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
     queue->Push(std::move(result));
     return;
   }
-  // A new index (the only one written in shards) has nothing to compare with.
-  const IndexedRecords indexed(worker->shard ? nullptr : known, result.file_term);
+  // A new index (the only one written by the workers) has nothing to compare with.
+  const IndexedRecords indexed(settings.pool ? nullptr : known, result.file_term);
   std::vector<Xapian::docid> kept;
   // A record of an export is compared by the hash of its text before it is read: an
   // unchanged one is never parsed or analysed. A one-article file is compared as an article.
@@ -330,12 +334,16 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
     }
   }
   std::sort(kept.begin(), kept.end());
-  result.gone = indexed.Others(kept);
   result.replace_all = !indexed.known();
+  try {
+    for (Xapian::docid doc : indexed.Others(kept)) result.gone.push_back(IdTermOf(known, doc));
+  } catch (const Xapian::Error&) {
+    result.replace_all = true;  // cannot tell which went: the file is replaced whole
+  }
   result.bytes -= reported;
   result.articles = result.documents.size();
-  if (worker->shard) {
-    if (Status s = worker->Write(settings, shard_numbers, &result); !s.ok()) {
+  if (settings.pool) {
+    if (Status s = worker->Write(settings, &result); !s.ok()) {
       queue->Push(std::move(s));
       return;
     }
@@ -386,16 +394,15 @@ Status DocumentPipeline::Run(ArticleFileWalk* files,
     std::lock_guard lock(walk_mu);
     stopped = true;
   };
-  std::atomic<size_t> shard_numbers{0};
+  ClaimedFiles claimed;
   std::vector<std::thread> workers;
   for (size_t t = 0; t < std::max<size_t>(1, settings_.threads); ++t) {
     queue.AddProducer();
     workers.emplace_back([&] {
       Worker worker(settings_);
       Status s;
-      if (!settings_.shard_dir.empty()) s = worker.OpenShard(settings_.shard_dir, &shard_numbers);
-      for (std::filesystem::path file; s.ok() && next_file(&file);) {
-        ReadAndBuild(file, settings_, &shard_numbers, &worker, &queue);
+      for (std::filesystem::path file; next_file(&file);) {
+        ReadAndBuild(file, settings_, &claimed, &worker, &queue);
       }
       if (s.ok() && worker.shard) s = worker.CloseShard();
       if (!s.ok()) queue.Push(std::move(s));

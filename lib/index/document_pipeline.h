@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "extract/entities.h"
+#include "index/shards.h"
 #include "read/walk.h"
 #include "steppe/article.h"
 #include "steppe/status.h"
@@ -31,7 +32,7 @@ struct FileResult {
   bool unchanged = false;  // same bytes as when last indexed: nothing to write
   uint64_t bytes = 0;      // the file's size
   std::vector<BuiltDocument> documents;  // new or changed articles, replaced by id term
-  std::vector<Xapian::docid> gone;       // documents of the file's last commit to delete
+  std::vector<std::string> gone;         // id terms of the file's last version's articles to delete
   bool replace_all = false;  // the last commit could not be read: delete all, then write
   size_t articles = 0;       // articles built (and written, when sharded)
   size_t same_records = 0;   // articles as when last indexed: not built again
@@ -47,23 +48,28 @@ inline constexpr char kFileHashPending[] = "pending";
 // "<hash>:<bytes>" of everything an article is indexed from (id, path and every field).
 std::string RecordHash(const Article& article);
 
+class DuplicateGroups;
+class ShardPool;
+
 // Reads and analyses files on worker threads. By default the results go to one writer on the
-// calling thread, since a Xapian database takes one writer. With a shard directory, each
-// worker writes its documents into shards of its own there (index/shards.h), a new one every
-// docs_per_shard articles so that no shard's B-trees grow big enough to slow its writes, and
-// the calling thread only counts and reports. Each worker has its own Analyser and word cache, and
-// its own read-only view of the index's last commit, to skip files whose bytes have not changed.
+// calling thread (index/shard_writer.h). With a shard pool (a new index), each worker writes
+// its documents into shards of its own, a new one every docs_per_shard articles so that no
+// shard's B-trees grow big enough to slow its writes, and the calling thread only counts and
+// reports. Each worker has its own Analyser and word cache, and its own read-only view of the
+// index's last commit, to skip files whose bytes have not changed. A file reached twice in one
+// run (through a link) is read once.
 class DocumentPipeline {
  public:
   struct Settings {
     size_t threads = 1;
     size_t cache_entries = 200000;
     size_t max_file_bytes = 64u << 20;
-    std::filesystem::path index_dir;            // read for content hashes; may not exist yet
+    std::vector<OwnShard> index_shards;         // read for content hashes; may be none
     const EntityExtractor* entities = nullptr;  // shared by the workers; may be null
-    std::filesystem::path shard_dir;  // when set, workers write shards here (a new index only)
-    size_t docs_per_commit = 2000;    // shards commit after the file that reaches this many
-    size_t docs_per_shard = 10000;    // a worker starts a new shard after the file reaching this
+    ShardPool* pool = nullptr;          // when set, workers write shards from it (a new index only)
+    DuplicateGroups* groups = nullptr;  // with a pool: groups the workers' near-duplicates
+    size_t docs_per_commit = 2000;      // shards commit after the file that reaches this many
+    size_t docs_per_shard = 10000;      // a worker starts a new shard after the file reaching this
   };
   struct Counts {
     size_t read = 0;          // articles built

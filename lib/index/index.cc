@@ -19,8 +19,10 @@
 #include "index/document_builder.h"
 #include "index/document_pipeline.h"
 #include "index/format.h"
+#include "index/manifest.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
+#include "index/shard_writer.h"
 #include "index/shards.h"
 #include "read/reader.h"
 #include "read/walk.h"
@@ -30,11 +32,12 @@
 namespace steppe {
 
 struct Index::Impl {
-  Impl(const IndexOptions& o, const std::filesystem::path& d, Xapian::WritableDatabase database,
+  Impl(const IndexOptions& o, const std::filesystem::path& d, std::unique_ptr<WriterLock> l,
        std::unique_ptr<EntityExtractor> extractor)
       : options(o),
         dir(d),
-        db(std::move(database)),
+        lock(std::move(l)),
+        writer(d, o.docs_per_shard),
         analyser(o.word_cache_entries),
         entities(std::move(extractor)),
         builder(&analyser, entities.get()) {}
@@ -60,13 +63,22 @@ struct Index::Impl {
   // Replaces the document with the same id term, committing every docs_per_commit.
   Status Write(BuiltDocument&& built) {
     try {
-      AssignDuplicateGroup(db, &built.document);
-      db.replace_document(built.id_term, built.document);
+      Groups()->Assign(&built.document);
+      writer.Replace(built.id_term, built.document);
       if (++pending >= options.docs_per_commit) return Commit();
       return Status::OK();
     } catch (...) {
       return StatusFromCurrentException("cannot write " + built.id_term.substr(1), dir);
     }
+  }
+
+  // The near-duplicate groups of the index, read from it at the first article written.
+  DuplicateGroups* Groups() {
+    if (!groups) {
+      groups = std::make_unique<DuplicateGroups>();
+      groups->Seed(writer.View());
+    }
+    return groups.get();
   }
 
   // Updates the articles of one changed file: deletes those it no longer holds, replaces its
@@ -76,9 +88,11 @@ struct Index::Impl {
     if (file.unchanged) return Status::OK();
     const std::string key = FileHashKey(file.file_term);
     try {
-      db.set_metadata(key, kFileHashPending);
-      if (file.replace_all) db.delete_document(file.file_term);
-      for (Xapian::docid doc : file.gone) DeleteIfThere(doc);
+      writer.SetMetadata(key, kFileHashPending);
+      if (file.replace_all) writer.Delete(file.file_term);
+      for (const std::string& id_term : file.gone) {
+        if (!id_term.empty()) writer.Delete(id_term);
+      }
     } catch (...) {
       return StatusFromCurrentException("cannot replace " + file.file_term.substr(2), dir);
     }
@@ -86,19 +100,11 @@ struct Index::Impl {
       if (Status s = Write(std::move(doc)); !s.ok()) return s;
     }
     try {
-      db.set_metadata(key, file.hash);
+      writer.SetMetadata(key, file.hash);
     } catch (...) {
       return StatusFromCurrentException("cannot replace " + file.file_term.substr(2), dir);
     }
     return Status::OK();
-  }
-
-  // A document known from the last commit may be gone already: a file reached twice.
-  void DeleteIfThere(Xapian::docid doc) {
-    try {
-      db.delete_document(doc);
-    } catch (const Xapian::DocNotFoundError&) {
-    }
   }
 
   size_t Threads() const {
@@ -108,7 +114,7 @@ struct Index::Impl {
 
   Status Commit() {
     try {
-      db.commit();
+      writer.Commit();
       pending = 0;
       return Status::OK();
     } catch (...) {
@@ -116,37 +122,21 @@ struct Index::Impl {
     }
   }
 
-  // Shards pay off for a big job on an empty index: with documents already there, a merge
-  // would rewrite them all, and the single writer replaces in place.
-  bool UseShards(size_t files) {
-    return Threads() >= 2 && files >= kMinFilesToShard && db.get_doccount() == 0;
+  // The worker threads write shards of their own into a new index: every file is new, so no
+  // article needs looking up. Into an index that holds articles, the calling thread writes,
+  // replacing each in the shard that holds it.
+  bool WriteInParallel(size_t files) {
+    return Threads() >= 2 && files >= 2 && writer.DocumentCount() == 0;
   }
-
-  // Merges the shards under dir/shards (this run's, or a killed run's) into the index, and
-  // reopens it: the merged copy has taken the old directory's place. Tells call.on_merge.
-  Status MergeShards(const AddOptions& call) {
-    const std::vector<std::filesystem::path> shards = LeftoverShards(dir);
-    if (shards.empty()) return Status::OK();
-    if (Status s = Commit(); !s.ok()) return s;
-    if (call.on_merge) call.on_merge(shards.size());
-    std::vector<std::filesystem::path> sources;
-    if (db.get_doccount() > 0) sources.push_back(dir);
-    sources.insert(sources.end(), shards.begin(), shards.end());
-    if (Status s = MergeIntoPlace(dir, sources); !s.ok()) return s;
-    return Reopen();
-  }
-
-  Status Reopen();
-
-  // Fewer files than this are written by one writer: a merge is not worth it.
-  static constexpr size_t kMinFilesToShard = 64;
 
   IndexOptions options;
   std::filesystem::path dir;
-  Xapian::WritableDatabase db;
+  std::unique_ptr<WriterLock> lock;
+  ShardWriter writer;
   Analyser analyser;
   std::unique_ptr<EntityExtractor> entities;  // null when extraction is off
   DocumentBuilder builder;
+  std::unique_ptr<DuplicateGroups> groups;  // made at the first article written
   size_t pending = 0;
 };
 
@@ -197,40 +187,45 @@ Status CheckWritable(const std::filesystem::path& dir) {
                          parent.string() + ": " + std::strerror(error) + "; choose another --db");
 }
 
-Status OpenWritable(const IndexOptions& options, const std::filesystem::path& dir,
-                    Xapian::WritableDatabase* db) {
-  if (Status s = CheckWritable(dir); !s.ok()) return s;
-  try {
-    const int action = options.create_if_missing ? Xapian::DB_CREATE_OR_OPEN : Xapian::DB_OPEN;
-    *db = Xapian::WritableDatabase(dir.string(), action);
-    std::ofstream(PidFile(dir)) << getpid() << "\n";
-    return Status::OK();
-  } catch (const Xapian::DatabaseLockError& e) {
-    if (!LockHeldByAnother(e.get_msg())) return ReadOnlyIndex(dir, e.get_msg());
-    return BusyMessage(dir);
-  } catch (...) {
-    return StatusFromCurrentException("cannot open index for writing", dir);
+// Takes the writer's lock on `dir`, waiting up to `seconds` for another process to let go.
+Status TakeLock(const std::filesystem::path& dir, double seconds,
+                std::unique_ptr<WriterLock>* lock) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  Status s = WriterLock::Take(dir, lock);
+  while (s.IsBusy() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    s = WriterLock::Take(dir, lock);
   }
+  return s.IsBusy() ? BusyMessage(dir) : s;
 }
 
-// A new index gets this build's format; an existing one must have it.
-Status CheckOrMarkFormat(const std::filesystem::path& dir, Xapian::WritableDatabase* db) {
+bool IsIndexDir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return HasManifest(dir) || std::filesystem::exists(dir / "iamglass", ec);
+}
+
+// The index's own shards, read as one.
+Xapian::Database ReadOwnShards(const std::filesystem::path& dir) {
+  std::vector<OwnShard> shards;
+  if (Status s = OwnShards(dir, &shards); !s.ok()) throw Xapian::DatabaseError(s.message());
+  return OpenForReading(shards);
+}
+
+// An empty index takes this build's format (each new shard is marked); one with articles must
+// have it.
+Status CheckFormatOf(const std::filesystem::path& dir) {
   try {
-    if (db->get_doccount() == 0) {
-      MarkFormat(db);
-      return Status::OK();
-    }
-    return CheckFormat(*db, dir);
+    const Xapian::Database db = ReadOwnShards(dir);
+    return db.get_doccount() == 0 ? Status::OK() : CheckFormat(db, dir);
   } catch (...) {
     return StatusFromCurrentException("cannot read the index's format", dir);
   }
 }
 
-// Whether `dir` holds an archive. Read through a read-only handle: Xapian 1.4 cannot open an
-// index without term lists for writing at all.
+// Whether `dir` holds an archive (its own shards; attached ones are not written).
 bool IsArchiveAt(const std::filesystem::path& dir) {
   try {
-    return IsArchive(Xapian::Database(dir.string()));
+    return IsIndexDir(dir) && IsArchive(ReadOwnShards(dir));
   } catch (const Xapian::Error&) {
     return false;  // no index there, or a broken one: opening it for writing says which
   }
@@ -243,30 +238,22 @@ Status ArchiveRefusal(const std::filesystem::path& dir) {
       "changed; index the files into a new index");
 }
 
-}  // namespace
-
-Status Index::Impl::Reopen() {
-  IndexOptions existing = options;
-  existing.create_if_missing = false;
-  Xapian::WritableDatabase fresh;
-  if (Status s = OpenWritable(existing, dir, &fresh); !s.ok()) return s;
-  try {
-    db.close();  // the old directory's, already replaced
-  } catch (const Xapian::Error&) {
-    // Nothing was pending: it was committed before the merge.
-  }
-  db = std::move(fresh);
+// A new index gets its first shard at once, so that searchers can open it empty.
+Status CreateIfNew(const std::filesystem::path& dir) {
+  if (IsIndexDir(dir)) return Status::OK();
+  OwnShard shard;
+  Xapian::WritableDatabase db;
+  if (Status s = CreateShard(dir, &shard, &db); !s.ok()) return s;
+  db.close();
   return Status::OK();
 }
+
+}  // namespace
 
 Status Index::Open(const IndexOptions& options, const std::filesystem::path& dir,
                    std::unique_ptr<Index>* out) {
   std::error_code ec;
-  if (!options.create_if_missing && !std::filesystem::exists(dir, ec)) {
-    return NoIndexThere(dir);
-  }
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::duration<double>(options.wait_for_writer_seconds);
+  if (!options.create_if_missing && !IsIndexDir(dir)) return NoIndexThere(dir);
   std::unique_ptr<EntityExtractor> entities;
   if (options.extract_entities) {
     Analyser analyser(20000);
@@ -275,18 +262,23 @@ Status Index::Open(const IndexOptions& options, const std::filesystem::path& dir
     }
   }
   if (IsArchiveAt(dir)) return ArchiveRefusal(dir);
-  Xapian::WritableDatabase db;
-  Status s = OpenWritable(options, dir, &db);
-  while (s.code() == Status::Code::kBusy && std::chrono::steady_clock::now() < deadline) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    s = OpenWritable(options, dir, &db);
+  if (Status s = CheckWritable(dir); !s.ok()) return s;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return Status::IoError("cannot create index " + dir.string() + ": " + ec.message() +
+                           "; choose another --db");
   }
-  if (!s.ok()) return s;
-  if (Status f = CheckOrMarkFormat(dir, &db); !f.ok()) {
+  std::unique_ptr<WriterLock> lock;
+  if (Status s = TakeLock(dir, options.wait_for_writer_seconds, &lock); !s.ok()) return s;
+  std::ofstream(PidFile(dir)) << getpid() << "\n";
+  RemoveUnlistedShards(dir);  // what a killed run or compaction left
+  Status s = CreateIfNew(dir);
+  if (s.ok()) s = CheckFormatOf(dir);
+  if (!s.ok()) {
     std::filesystem::remove(PidFile(dir), ec);
-    return f;
+    return s;
   }
-  out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(db), std::move(entities))));
+  out->reset(new Index(std::make_unique<Impl>(options, dir, std::move(lock), std::move(entities))));
   return Status::OK();
 }
 
@@ -296,17 +288,16 @@ Index& Index::operator=(Index&&) noexcept = default;
 
 Index::~Index() {
   if (!impl_) return;
-  // Xapian's destructor would commit too, but swallow any error silently; this is the same,
-  // and the header tells callers to Commit() when they care.
-  (void)impl_->Commit();
+  try {
+    // Xapian's destructor would commit too, but swallow any error silently; this is the same,
+    // and the header tells callers to Commit() when they care.
+    impl_->writer.Release();
+  } catch (const Xapian::Error&) {
+    // Nothing left to report to.
+  }
   // The pid file goes first: removed after the lock, it could be the next writer's.
   std::error_code ec;
   std::filesystem::remove(PidFile(impl_->dir), ec);
-  try {
-    impl_->db.close();
-  } catch (const Xapian::Error&) {
-    // Nothing left to report to: the commit above already said what it could.
-  }
 }
 
 Status Index::AddPath(const AddOptions& options, const std::filesystem::path& path,
@@ -318,24 +309,37 @@ Status Index::AddPath(const AddOptions& options, const std::filesystem::path& pa
     return Status::NotFound("cannot index " + path.string() +
                             ": no such file or folder; check the path");
   }
-  // Counted first, for progress and the choice of shards; the files are then walked again
+  // Counted first, for progress and the choice of writers; the files are then walked again
   // as the workers need them, so the run never holds the whole list.
   uint64_t total_bytes = 0;
   const size_t total = CountArticleFiles(path, &total_bytes);
   ArticleFileWalk files(path);
   files.ReadAhead(kFilesReadAhead);
-  // A killed run's shards first: their files are then known, and not read again. The workers
-  // compare files with the last commit, so what an earlier call wrote is committed too.
-  if (Status s = impl_->MergeShards(options); !s.ok()) return s;
-  if (Status s = impl_->Commit(); !s.ok()) return s;  // nothing to do when nothing changed
-  const bool sharded = impl_->UseShards(total);
+  // The workers compare files with the last commit, so what an earlier call wrote is
+  // committed first.
+  if (Status s = impl_->Commit(); !s.ok()) return s;
+  std::vector<OwnShard> shards;
+  if (Status s = OwnShards(impl_->dir, &shards); !s.ok()) return s;
+  bool parallel = false;
+  std::optional<ShardPool> pool;
+  try {
+    parallel = impl_->WriteInParallel(total);
+    if (parallel) {
+      impl_->Groups();          // read from the shards before the workers take them
+      impl_->writer.Release();  // the workers write the index's empty shards first
+      pool.emplace(impl_->dir);
+    }
+  } catch (...) {
+    return StatusFromCurrentException("cannot open the index's shards", impl_->dir);
+  }
   size_t problems = 0;
   DocumentPipeline pipeline({.threads = std::max<size_t>(1, std::min(impl_->Threads(), total)),
                              .cache_entries = impl_->options.word_cache_entries,
                              .max_file_bytes = impl_->options.max_file_bytes,
-                             .index_dir = impl_->dir,
+                             .index_shards = shards,
                              .entities = impl_->entities.get(),
-                             .shard_dir = sharded ? ShardsDir(impl_->dir) : "",
+                             .pool = parallel ? &*pool : nullptr,
+                             .groups = parallel ? impl_->groups.get() : nullptr,
                              .docs_per_commit = impl_->options.docs_per_commit,
                              .docs_per_shard = impl_->options.docs_per_shard});
   DocumentPipeline::Counts counts;
@@ -352,7 +356,7 @@ Status Index::AddPath(const AddOptions& options, const std::filesystem::path& pa
         if (fatal) {
           return StrictStop(*fatal);
         }
-        return sharded ? Status::OK() : impl_->WriteFile(std::move(file));
+        return parallel ? Status::OK() : impl_->WriteFile(std::move(file));
       },
       [&](const DocumentPipeline::Counts& c, size_t done) {
         // Files added since the count make `done` pass `total`; the count is an estimate.
@@ -365,11 +369,6 @@ Status Index::AddPath(const AddOptions& options, const std::filesystem::path& pa
         }
       },
       &counts);
-  if (sharded) {
-    // What the shards hold is merged even after an error: it was committed.
-    Status merged = impl_->MergeShards(options);
-    if (s.ok()) s = merged;
-  }
   stats->indexed += counts.read;
   stats->unchanged += counts.unchanged;
   stats->unchanged_articles += counts.same_records;
@@ -388,8 +387,9 @@ Status Index::Prune(const std::filesystem::path& path, IndexStats* stats) {
   // Files are known by their canonical path, so every file under `path` shares its prefix.
   const std::string prefix = FileTerm(CanonicalPath(path));
   try {
+    const Xapian::Database db = impl_->writer.View();
     std::vector<std::string> gone;
-    for (auto it = impl_->db.allterms_begin(prefix); it != impl_->db.allterms_end(prefix); ++it) {
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       const std::string file = (*it).substr(std::char_traits<char>::length(prefix::kFile));
       std::error_code ec;
       // A hashed term (a path too long to keep) cannot be checked: leave it.
@@ -398,9 +398,9 @@ Status Index::Prune(const std::filesystem::path& path, IndexStats* stats) {
       }
     }
     for (const std::string& term : gone) {
-      stats->removed += impl_->db.get_termfreq(term);
-      impl_->db.delete_document(term);
-      impl_->db.set_metadata(FileHashKey(term), "");  // removes the entry
+      stats->removed += db.get_termfreq(term);
+      impl_->writer.Delete(term);
+      impl_->writer.SetMetadata(FileHashKey(term), "");  // removes the entry
     }
     return Status::OK();
   } catch (...) {
@@ -412,32 +412,30 @@ Status Index::AddArticle(const Article& article) { return impl_->Add(article); }
 
 Status Index::Commit() { return impl_->Commit(); }
 
-size_t Index::document_count() const { return impl_->db.get_doccount(); }
+size_t Index::document_count() const {
+  try {
+    return impl_->writer.DocumentCount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
 
 namespace {
 
-// Removes the term lists of the archive at `dir` (Xapian reads a glass database without
-// termlist.glass; see DB_NO_TERMLIST in xapian/constants.h).
-Status RemoveTermLists(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::remove(dir / "termlist.glass", ec);
-  if (!ec) return Status::OK();
-  return Status::IoError("cannot remove " + (dir / "termlist.glass").string() + ": " +
-                         ec.message() + "; fix that and compact it as an archive again");
-}
-
-// Marks the compacted index at `dir` as an archive, then removes its term lists. Cut short
-// in between, the next Compact finishes it.
-Status MakeArchive(const std::filesystem::path& dir) {
-  try {
-    Xapian::WritableDatabase db(dir.string(), Xapian::DB_OPEN);
-    db.set_metadata(kArchiveKey, "no term lists");
-    db.commit();
-    db.close();
-  } catch (...) {
-    return StatusFromCurrentException("cannot mark the index as an archive", dir);
+// Removes the term lists of the archive at `dir`'s own shards: what a compaction cut short
+// left to do.
+Status FinishArchive(const std::filesystem::path& dir) {
+  std::vector<OwnShard> shards;
+  if (Status s = OwnShards(dir, &shards); !s.ok()) return s;
+  for (const OwnShard& shard : shards) {
+    std::error_code ec;
+    std::filesystem::remove(shard.path / "termlist.glass", ec);
+    if (ec) {
+      return Status::IoError("cannot remove " + (shard.path / "termlist.glass").string() + ": " +
+                             ec.message() + "; fix that and compact it as an archive again");
+    }
   }
-  return RemoveTermLists(dir);
+  return Status::OK();
 }
 
 }  // namespace
@@ -446,32 +444,14 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
                       CompactStats* stats) {
   CompactStats ignored;
   if (stats == nullptr) stats = &ignored;
-  if (IsArchiveAt(dir)) {  // never written since it was compacted: at most, finish it
-    stats->bytes_before = DirectorySize(dir);
-    if (Status s = RemoveTermLists(dir); !s.ok()) return s;
-    stats->bytes_after = DirectorySize(dir);
-    return Status::OK();
-  }
+  if (!IsIndexDir(dir)) return NoIndexThere(dir);
   if (const std::string why = WriteRefusal(dir); !why.empty()) return ReadOnlyIndex(dir, why);
-  Xapian::WritableDatabase db;
-  try {
-    // Holding the write lock keeps writers out while the copy is made.
-    db = Xapian::WritableDatabase(dir.string(), Xapian::DB_OPEN);
-  } catch (const Xapian::DatabaseLockError& e) {
-    if (!LockHeldByAnother(e.get_msg())) return ReadOnlyIndex(dir, e.get_msg());
-    return BusyMessage(dir);
-  } catch (...) {
-    return StatusFromCurrentException("cannot compact", dir);
-  }
+  std::unique_ptr<WriterLock> lock;  // keeps writers out while the copy is made
+  if (Status s = TakeLock(dir, 0, &lock); !s.ok()) return s;
   stats->bytes_before = DirectorySize(dir);
-  // A killed run's shards go into the copy too: the old directory, with them, is removed.
-  std::vector<std::filesystem::path> sources = {dir};
-  for (const auto& shard : LeftoverShards(dir)) sources.push_back(shard);
-  if (Status s = MergeIntoPlace(dir, sources); !s.ok()) return s;
-  db.close();  // the old files' lock; the merged copy has taken their place
-  if (options.archive) {
-    if (Status s = MakeArchive(dir); !s.ok()) return s;
-  }
+  // An archive was never written since it was compacted: at most, finish it.
+  Status s = IsArchiveAt(dir) ? FinishArchive(dir) : CompactShards(dir, options.archive);
+  if (!s.ok()) return s;
   stats->bytes_after = DirectorySize(dir);
   return Status::OK();
 }

@@ -5,7 +5,9 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyse/analyser.h"
@@ -19,30 +21,34 @@ uint64_t SimHash(const std::vector<Token>& tokens);
 // Bits two SimHashes may differ in and still be copies of one story.
 inline constexpr int kNearDuplicateBits = 3;
 
-// Puts `doc`, built with its SimHash value set, in the group of the first indexed
-// near-duplicate, or in a group of its own: sets the group value that search collapses on,
-// and the band terms that let later copies find it. A document without a SimHash (a short
-// text) is left alone.
-void AssignDuplicateGroup(const Xapian::Database& db, Xapian::Document* doc);
+// The near-duplicate groups of an index, held in memory so that articles written by any
+// thread into any shard find their copies without a look-up per shard: each article's SimHash
+// and group, in the order they were written. Safe to use from many threads.
+class DuplicateGroups {
+ public:
+  // Adds the articles of `db` (the index's own shards, read before anything is written), with
+  // the groups they hold. Call once, before Assign; 16 bytes an article, plus its band entries.
+  void Seed(const Xapian::Database& db);
 
-// Sets the band terms and a group of its own, without looking for copies: for a document
-// written into a shard, whose group RegroupDuplicates sets when the shard is merged.
-void AddDuplicateBands(Xapian::Document* doc);
+  // Puts `doc`, built with its SimHash value set, in the group of the first known
+  // near-duplicate, or in a group of its own, and remembers it for the articles after it. A
+  // document without a SimHash (a short text) is left alone.
+  void Assign(Xapian::Document* doc);
 
-// A document whose group changes: document `id` of source number `source` joins `group`.
-struct GroupChange {
-  size_t source;
-  Xapian::docid id;
-  std::string group;
+ private:
+  struct Member {
+    uint64_t hash;
+    uint64_t group;
+  };
+  uint64_t Find(uint64_t hash) const;
+  void Add(uint64_t hash, uint64_t group);
+
+  std::mutex mu_;
+  // Band key (band number and 16 bits of the hash) -> members sharing it, in order. With 4
+  // bands of 16 bits, any two hashes within kNearDuplicateBits share a band.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> bands_;
+  std::vector<Member> members_;
 };
-
-// Groups the documents of `sources` as AssignDuplicateGroup would have, adding them in the
-// order a merge puts them (source by source, each in docid order): for shards, whose copies
-// could not see each other. The first `kept` sources keep the groups they hold. Returns the
-// documents whose group changes, in that order; holds 32 bytes per document in memory, plus
-// the slack of growing vectors.
-std::vector<GroupChange> RegroupDuplicates(const std::vector<Xapian::Database>& sources,
-                                           size_t kept);
 
 }  // namespace steppe
 

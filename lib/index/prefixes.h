@@ -19,7 +19,6 @@ inline constexpr char kYear[] = "Y";          // Y2023
 inline constexpr char kMonth[] = "M";         // M202312
 inline constexpr char kDay[] = "D";           // D20231216
 inline constexpr char kLang[] = "L";          // Len, Lru, Lkk
-inline constexpr char kSimHashBand[] = "XB";  // band number + 16 bits of the SimHash, in hex
 inline constexpr char kCompany[] = "XC";      // company, by the spelling key of its name
 inline constexpr char kFile[] = "XF";         // canonical path of the file an article came from
 inline constexpr char kMention[] = "XM";      // a date the text mentions: XM2024, XM202402, ...

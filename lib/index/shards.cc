@@ -1,174 +1,206 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "index/shards.h"
 
-#include <xapian.h>
-
 #include <fcntl.h>
-#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <string>
 
 #include "index/format.h"
-#include "index/near_duplicates.h"
-#include "index/prefixes.h"
+#include "index/manifest.h"
 #include "util/xapian_errors.h"
 
 namespace steppe {
 
 namespace fs = std::filesystem;
 
-fs::path ShardsDir(const fs::path& dir) { return dir / "shards"; }
-
 namespace {
 
-constexpr char kCommittedFile[] = "committed";
+constexpr char kShardsDir[] = "shards";
+constexpr char kLockFile[] = "steppe-writer.lock";
 
-// Changes at every boot, so a shard marked under another boot may have lost writes that
-// never reached the disk. Empty where it cannot be read.
-const std::string& BootId() {
-  static const std::string id = [] {
-    std::string line;
-    std::ifstream in("/proc/sys/kernel/random/boot_id");
-    std::getline(in, line);
-    return line;
-  }();
-  return id;
-}
-
-bool IsWhole(const fs::path& shard) {
-  std::ifstream in(shard / kCommittedFile);
-  std::string boot;
-  return in && std::getline(in, boot) && boot == BootId();
-}
-
-}  // namespace
-
-Xapian::WritableDatabase CreateShard(const fs::path& dir) {
-  int flags = Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_DANGEROUS;
-  if (!BootId().empty()) flags |= Xapian::DB_NO_SYNC;
-  return Xapian::WritableDatabase(dir.string(), flags);
-}
-
-Status MarkShardWriting(const fs::path& dir) {
+bool IsGlass(const fs::path& dir) {
   std::error_code ec;
-  fs::remove(dir / kCommittedFile, ec);
-  if (ec) {
-    return Status::IoError("cannot mark the shard " + dir.string() +
-                           " as being written: " + ec.message() + "; check the permissions there");
-  }
+  return fs::exists(dir / "iamglass", ec);
+}
+
+// The manifest's lines; without a manifest, the index's own glass database if it has one.
+Status Lines(const fs::path& dir, std::vector<ShardLine>* lines) {
+  if (Status s = ReadManifest(dir, lines); !s.ok()) return s;
+  if (!HasManifest(dir) && !IsGlass(dir)) lines->clear();  // a new index
   return Status::OK();
 }
 
-Status MarkShardCommitted(const fs::path& dir) {
-  std::ofstream out(dir / kCommittedFile, std::ios::trunc);
-  out << BootId() << '\n';
-  out.close();
-  if (!out) {
-    return Status::IoError("cannot mark the shard " + dir.string() +
-                           " committed; check the free space and the permissions there");
-  }
-  return Status::OK();
+// A line Steppe wrote for a shard of its own: "auto ." or "auto shards/NNN". Attached indexes
+// are absolute paths.
+bool IsOwn(const ShardLine& line) {
+  return line.kind == "auto" && !fs::path(line.location).is_absolute();
 }
 
-std::vector<fs::path> LeftoverShards(const fs::path& dir) {
-  std::vector<fs::path> shards, broken;
+// The number of a shard directory's name ("007" -> 7), or -1 for another name.
+long ShardNumber(const std::string& name) {
+  if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos) return -1;
+  return std::stol(name);
+}
+
+std::string ShardLocation(long number) {
+  char name[32];
+  std::snprintf(name, sizeof name, "%s/%03ld", kShardsDir, number);
+  return name;
+}
+
+// One past the highest shard number listed or on disk.
+long NextShardNumber(const fs::path& dir, const std::vector<ShardLine>& lines) {
+  long next = 0;
+  for (const ShardLine& line : lines) {
+    if (IsOwn(line)) next = std::max(next, ShardNumber(fs::path(line.location).filename()) + 1);
+  }
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(ShardsDir(dir), ec)) {
-    (IsWhole(entry.path()) ? shards : broken).push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(dir / kShardsDir, ec)) {
+    next = std::max(next, ShardNumber(entry.path().filename()) + 1);
   }
-  for (const fs::path& shard : broken) fs::remove_all(shard, ec);
-  std::sort(shards.begin(), shards.end());
-  return shards;
+  return next;
 }
 
-Status ExchangeDirectories(const fs::path& a, const fs::path& b) {
-  if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) {
-    return Status::OK();
-  }
-  if (errno != EINVAL && errno != ENOSYS) {
-    return Status::IoError("cannot put " + b.string() + " in place of " + a.string() + ": " +
-                           std::strerror(errno) + "; check the permissions of " +
-                           a.parent_path().string());
-  }
-  // A file system without exchange: for a moment only `b` holds the new index.
-  const fs::path aside = a.string() + ".swapping";
+// Removes an older Steppe's database files from DIR itself, once its articles are in a shard.
+void RemoveHomeDatabase(const fs::path& dir) {
   std::error_code ec;
-  fs::rename(a, aside, ec);
-  if (!ec) fs::rename(b, a, ec);
-  if (!ec) fs::rename(aside, b, ec);
-  if (ec) {
-    return Status::IoError("cannot put " + b.string() + " in place of " + a.string() + ": " +
-                           ec.message() + "; the original is at " + aside.string() +
-                           " if it was moved");
-  }
-  return Status::OK();
-}
-
-namespace {
-
-// Two files of one run may hold articles with the same id (a file and a link to it): a single
-// writer keeps the one it wrote last, but shards add every article without looking its id up,
-// which is cheaper. Keeps the last in docid order, which is the order the shards were written in.
-void RemoveRepeatedIds(Xapian::WritableDatabase* db) {
-  std::vector<Xapian::docid> repeated;
-  for (auto t = db->allterms_begin(prefix::kId); t != db->allterms_end(prefix::kId); ++t) {
-    if (t.get_termfreq() < 2) continue;
-    std::vector<Xapian::docid> ids(db->postlist_begin(*t), db->postlist_end(*t));
-    repeated.insert(repeated.end(), ids.begin(), ids.end() - 1);
-  }
-  for (Xapian::docid id : repeated) db->delete_document(id);
-}
-
-// Writes the new groups of the shards' documents into the shards themselves, so that the
-// compacted copy is written once and stays compact. `changes` come in source order.
-void WriteGroupChanges(const std::vector<fs::path>& sources,
-                       const std::vector<GroupChange>& changes) {
-  for (size_t i = 0; i < changes.size();) {
-    Xapian::WritableDatabase shard(sources[changes[i].source].string(), Xapian::DB_OPEN);
-    const size_t source = changes[i].source;
-    for (; i < changes.size() && changes[i].source == source; ++i) {
-      Xapian::Document doc = shard.get_document(changes[i].id);
-      doc.add_value(slot::kDuplicateGroup, changes[i].group);
-      shard.replace_document(changes[i].id, doc);
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename();
+    if (name.ends_with(".glass") || name == "iamglass" || name == "flintlock") {
+      fs::remove(entry.path(), ec);
     }
-    shard.commit();
   }
 }
 
-}  // namespace
-
-Status MergeIntoPlace(const fs::path& dir, const std::vector<fs::path>& sources) {
-  const fs::path merged = dir.string() + ".merging";
-  std::error_code ec;
-  fs::remove_all(merged, ec);
-  try {
-    // Shards are written without looking for copies (AddDuplicateBands): group them here,
-    // even when there is only one.
-    const size_t kept = sources.front() == dir ? 1 : 0;
-    if (kept < sources.size()) {
-      std::vector<Xapian::Database> dbs;
-      for (const fs::path& source : sources) dbs.emplace_back(source.string());
-      WriteGroupChanges(sources, RegroupDuplicates(dbs, kept));
-    }
-    Xapian::Database all;
-    for (const fs::path& source : sources) all.add_database(Xapian::Database(source.string()));
-    all.compact(merged.string(), Xapian::Compactor::FULL);
-    Xapian::WritableDatabase db(merged.string(), Xapian::DB_OPEN);
-    if (kept < sources.size()) RemoveRepeatedIds(&db);
-    MarkFormat(&db);
+// Marks `shards` as an archive before they are compacted, so that the mark is written in the
+// compacted copy's own blocks: written after, it would add blocks to a compact table. A run cut
+// short leaves an archive with term lists, which the next compaction finishes.
+void MarkArchive(const std::vector<OwnShard>& shards) {
+  for (const OwnShard& shard : shards) {
+    Xapian::WritableDatabase db = OpenForWriting(shard);
+    db.set_metadata(kArchiveKey, "no term lists");
     db.commit();
     db.close();
-  } catch (...) {
-    fs::remove_all(merged, ec);
-    return StatusFromCurrentException("cannot merge the shards of the new index", dir);
   }
-  if (Status s = ExchangeDirectories(dir, merged); !s.ok()) return s;
-  fs::remove_all(merged, ec);  // now the old index, and the shards inside it
+}
+
+}  // namespace
+
+Status OwnShards(const fs::path& dir, std::vector<OwnShard>* out) {
+  out->clear();
+  std::vector<ShardLine> lines;
+  if (Status s = Lines(dir, &lines); !s.ok()) return s;
+  for (const ShardLine& line : lines) {
+    if (!IsOwn(line)) continue;
+    const bool home = line.location == ".";
+    out->push_back({home ? dir : dir / line.location, home});
+  }
   return Status::OK();
 }
+
+Xapian::Database OpenForReading(const std::vector<OwnShard>& shards) {
+  Xapian::Database all;
+  for (const OwnShard& shard : shards) {
+    // Named as glass: DIR itself also holds the manifest, which Xapian would take for a stub.
+    all.add_database(Xapian::Database(shard.path.string(), Xapian::DB_BACKEND_GLASS));
+  }
+  return all;
+}
+
+Xapian::WritableDatabase OpenForWriting(const OwnShard& shard) {
+  return Xapian::WritableDatabase(shard.path.string(), Xapian::DB_OPEN | Xapian::DB_BACKEND_GLASS);
+}
+
+Status CreateShard(const fs::path& dir, OwnShard* shard, Xapian::WritableDatabase* db) {
+  std::vector<ShardLine> lines;
+  if (Status s = Lines(dir, &lines); !s.ok()) return s;
+  const std::string location = ShardLocation(NextShardNumber(dir, lines));
+  *shard = {dir / location, false};
+  try {
+    fs::create_directories(shard->path.parent_path());
+    *db = Xapian::WritableDatabase(shard->path.string(),
+                                   Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    MarkFormat(db);
+    db->commit();
+  } catch (...) {
+    return StatusFromCurrentException("cannot create a shard", shard->path);
+  }
+  lines.push_back({"auto", location});
+  return WriteManifest(dir, lines);
+}
+
+void RemoveUnlistedShards(const fs::path& dir) {
+  std::vector<OwnShard> own;
+  if (!OwnShards(dir, &own).ok()) return;  // an unreadable manifest: touch nothing
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir / kShardsDir, ec)) {
+    bool listed = false;
+    for (const OwnShard& shard : own) listed = listed || fs::equivalent(shard.path, entry, ec);
+    if (!listed) fs::remove_all(entry.path(), ec);
+  }
+}
+
+Status CompactShards(const fs::path& dir, bool archive) {
+  std::vector<ShardLine> lines;
+  if (Status s = Lines(dir, &lines); !s.ok()) return s;
+  std::vector<OwnShard> own;
+  if (Status s = OwnShards(dir, &own); !s.ok()) return s;
+  const std::string location = ShardLocation(NextShardNumber(dir, lines));
+  const fs::path merged = dir / location;
+  std::error_code ec;
+  try {
+    fs::create_directories(merged.parent_path());
+    if (archive) MarkArchive(own);
+    OpenForReading(own).compact(merged.string(), Xapian::Compactor::FULL);
+    // Xapian reads a glass database without its term lists (DB_NO_TERMLIST in constants.h).
+    if (archive) fs::remove(merged / "termlist.glass");
+  } catch (...) {
+    fs::remove_all(merged, ec);
+    return StatusFromCurrentException("cannot compact", dir);
+  }
+  // The merged shard takes the place of the first of those it holds; the others go.
+  std::vector<ShardLine> kept;
+  for (const ShardLine& line : lines) {
+    if (!IsOwn(line)) {
+      kept.push_back(line);
+    } else if (&line == &*std::find_if(lines.begin(), lines.end(), IsOwn)) {
+      kept.push_back({"auto", location});
+    }
+  }
+  if (own.empty()) kept.insert(kept.begin(), {"auto", location});
+  if (Status s = WriteManifest(dir, kept); !s.ok()) return s;
+  for (const OwnShard& shard : own) {
+    if (shard.home) {
+      RemoveHomeDatabase(dir);
+    } else {
+      fs::remove_all(shard.path, ec);
+    }
+  }
+  return Status::OK();
+}
+
+Status WriterLock::Take(const fs::path& dir, std::unique_ptr<WriterLock>* out) {
+  const fs::path file = dir / kLockFile;
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return Status::IoError("cannot open " + file.string() + ": " + std::strerror(errno) +
+                           "; check the permissions of " + dir.string());
+  }
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    const int error = errno;
+    ::close(fd);
+    if (error == EWOULDBLOCK) return Status::Busy("held by another process");
+    return Status::IoError("cannot lock " + file.string() + ": " + std::strerror(error));
+  }
+  out->reset(new WriterLock(fd));
+  return Status::OK();
+}
+
+WriterLock::~WriterLock() { ::close(fd_); }
 
 }  // namespace steppe

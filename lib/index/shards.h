@@ -5,50 +5,64 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 #include "steppe/status.h"
 
-// Building a new index in parallel: a Xapian database takes one writer, and writing (not
-// analysis) is most of the cost of indexing, so each worker thread writes a shard of its own
-// under DIR/shards/, and the shards are then merged by Xapian's compaction into DIR. A killed
-// run leaves its finished shards behind; the next run merges them first, and reads again only
-// the files of the shards it was still writing.
-//
-// A shard is private until merged, so it is written the cheap way: in place, not copy on write
-// (Xapian::DB_DANGEROUS), and without fsync (DB_NO_SYNC). A file `committed` in the shard,
-// holding the boot id, says that its last commit finished under the running kernel; a shard
-// without it (killed while writing, or written before the machine restarted) may be damaged,
-// and is never merged.
+// The shards an index writes itself. An index directory DIR holds them as DIR/shards/NNN, each
+// a glass database, and lists them in its manifest (index/manifest.h) as `auto shards/NNN`;
+// searchers open the manifest as one database. An index of older Steppe is its own one shard,
+// `.`. A shard is written as any Xapian database is, by atomic commits: a reader sees each
+// shard as at its last commit, and a writer killed at any moment leaves every shard whole.
 namespace steppe {
 
-// DIR/shards: where the shards of a run in progress live.
-std::filesystem::path ShardsDir(const std::filesystem::path& dir);
+struct OwnShard {
+  std::filesystem::path path;  // the glass database
+  bool home = false;           // DIR itself: an index written by older Steppe
+};
 
-// Creates a shard at `dir`, written in place and without fsync (without fsync only where the
-// boot id can be read). Call MarkShardWriting before changing it, MarkShardCommitted after.
-Xapian::WritableDatabase CreateShard(const std::filesystem::path& dir);
+// Stores in *out the shards the index at `dir` writes itself, in manifest order: not the
+// indexes attached to it, nor remote shards. Empty for a new index.
+Status OwnShards(const std::filesystem::path& dir, std::vector<OwnShard>* out);
 
-// Marks the shard at `dir` as changing: until MarkShardCommitted, it is not whole.
-Status MarkShardWriting(const std::filesystem::path& dir);
+// Opens `shards` for reading as one database; an empty database when there are none. Throws
+// Xapian::Error.
+Xapian::Database OpenForReading(const std::vector<OwnShard>& shards);
 
-// Marks the shard at `dir` whole: its last commit has finished, under the running kernel.
-Status MarkShardCommitted(const std::filesystem::path& dir);
+// Opens `shard` for writing. Throws Xapian::Error (DatabaseLockError when another holds it).
+Xapian::WritableDatabase OpenForWriting(const OwnShard& shard);
 
-// The whole shards a run left under DIR/shards/, each a Xapian database. Removes the others:
-// no index holds their files, so the next run reads those files again.
-std::vector<std::filesystem::path> LeftoverShards(const std::filesystem::path& dir);
+// Creates the next shard of `dir` (DIR/shards/NNN, one past the highest there), marked with this
+// build's format, and lists it last in the manifest; *db is it, open for writing. Only the
+// holder of the WriterLock may call it: the manifest has one writer.
+Status CreateShard(const std::filesystem::path& dir, OwnShard* shard, Xapian::WritableDatabase* db);
 
-// Merges `sources` (databases, DIR itself first when it is not empty) into a compact copy;
-// when there are several, keeps one article per id (the last) and regroups near-duplicates
-// across them; and puts the copy in DIR's place in one step. DIR must not be open for writing in
-// this process afterwards: reopen it. The old DIR, shards included, is removed.
-Status MergeIntoPlace(const std::filesystem::path& dir,
-                      const std::vector<std::filesystem::path>& sources);
+// Removes the directories under DIR/shards that the manifest does not list: a shard created by
+// a run killed before it was listed, a compaction cut short, or an older Steppe's unmerged
+// parallel build. Only the holder of the WriterLock may call it.
+void RemoveUnlistedShards(const std::filesystem::path& dir);
 
-// Swaps two directories in one step (renameat2 RENAME_EXCHANGE), so that at every moment each
-// path holds a whole index; where the file system cannot, by two renames.
-Status ExchangeDirectories(const std::filesystem::path& a, const std::filesystem::path& b);
+// Merges the shards of `dir` that it writes itself into one new shard (Xapian's compaction),
+// lists it in their place, and removes them; attached and remote shards are left as they are.
+// With `archive`, the new shard has no term lists: smaller, but it can no longer be changed.
+// Only the holder of the WriterLock may call it.
+Status CompactShards(const std::filesystem::path& dir, bool archive);
+
+// One writer's hold on the index at DIR: an advisory lock on DIR/steppe-writer.lock, which
+// the kernel releases when the process ends, however it ends.
+class WriterLock {
+ public:
+  // Takes the lock, creating the file; Busy when another process holds it.
+  static Status Take(const std::filesystem::path& dir, std::unique_ptr<WriterLock>* out);
+  ~WriterLock();
+  WriterLock(const WriterLock&) = delete;
+  WriterLock& operator=(const WriterLock&) = delete;
+
+ private:
+  explicit WriterLock(int fd) : fd_(fd) {}
+  int fd_;
+};
 
 }  // namespace steppe
 

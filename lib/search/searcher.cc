@@ -538,9 +538,9 @@ class TempCopyDir {
 // Xapian's structural check of the index at `dir`, its report in *report. Xapian opens the
 // tables for writing (it can repair them), so an index this user may only read is checked
 // through a copy of its files in the temp dir.
-Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_t* errors) {
+Status CheckOneShard(const std::filesystem::path& dir, std::ostream* report, size_t* errors) {
   if (WriteRefusal(dir).empty()) {
-    *errors = Xapian::Database::check(dir.string(), Xapian::DBCHECK_SHORT_TREE, report);
+    *errors += Xapian::Database::check(dir.string(), Xapian::DBCHECK_SHORT_TREE, report);
     return Status::OK();
   }
   TempCopyDir copy;
@@ -564,7 +564,24 @@ Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_
                            ec.message() +
                            "; set TMPDIR to a folder with room, or check as its owner");
   }
-  *errors = Xapian::Database::check(copy.path().string(), Xapian::DBCHECK_SHORT_TREE, report);
+  *errors += Xapian::Database::check(copy.path().string(), Xapian::DBCHECK_SHORT_TREE, report);
+  return Status::OK();
+}
+
+// Xapian's own check of every local shard of the index at `dir` (it cannot check one over the
+// network).
+Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_t* errors) {
+  std::vector<ShardLine> lines;
+  if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
+  for (const ShardLine& line : lines) {
+    if (line.kind != "auto") continue;
+    const std::filesystem::path shard = ShardLabel(dir, line);
+    std::error_code ec;
+    // An attached index lists shards of its own.
+    const bool nested = line.location != "." && !std::filesystem::exists(shard / "iamglass", ec);
+    Status s = nested ? XapianCheck(shard, report, errors) : CheckOneShard(shard, report, errors);
+    if (!s.ok()) return s;
+  }
   return Status::OK();
 }
 

@@ -131,12 +131,32 @@ class ShardsCliTest : public ::testing::Test {
     return j;
   }
 
-  // Every query answers the same from `db` as from the index of all articles.
+  // Every query answers the same from `db` as from the index of all articles: the same hits,
+  // snippets, totals and facets. Scores agree within 25%, and so does the order but for hits
+  // that close: Xapian weighs a group of spellings (OP_SYNONYM) by an estimate of the articles
+  // it matches, made in each shard from the spellings that shard holds, so a name's weight
+  // moves with the layout. Plain words score the same to the last digit.
   static void ExpectSameAsOne(const std::string& db) {
     for (const auto& query : kQueries) {
-      const nlohmann::json one = Search(Db("one"), query);
-      const nlohmann::json sharded = Search(db, query);
+      nlohmann::json one = Search(Db("one"), query);
+      nlohmann::json sharded = Search(db, query);
       EXPECT_FALSE(one["hits"].empty()) << query[0];
+      ASSERT_EQ(one["hits"].size(), sharded["hits"].size()) << query[0];
+      std::map<std::string, double> scores;
+      for (const auto& hit : one["hits"]) scores[hit["id"]] = hit["score"];
+      const bool by_score = std::find(query.begin(), query.end(), "--sort") == query.end();
+      double last = 1e9;  // the sharded order: never below a hit 25% better
+      for (const auto& hit : sharded["hits"]) {
+        const double before = scores[hit["id"]], now = hit["score"];
+        EXPECT_NEAR(before, now, 0.25 * std::max(before, now)) << query[0] << " " << hit["id"];
+        if (by_score) EXPECT_LE(before, last * 1.25) << query[0] << " " << hit["id"];
+        last = std::min(last, before);
+      }
+      for (nlohmann::json* j : {&one, &sharded}) {
+        for (auto& hit : (*j)["hits"]) hit.erase("score");
+        std::sort((*j)["hits"].begin(), (*j)["hits"].end(),
+                  [](const auto& a, const auto& b) { return a["id"] < b["id"]; });
+      }
       EXPECT_EQ(one, sharded) << query[0] << "\none: " << one.dump()
                               << "\nsharded: " << sharded.dump();
     }
@@ -162,10 +182,14 @@ TEST_F(ShardsCliTest, ThreeLocalShardsAnswerAsOneIndex) {
   const CliRun list = Steppe({"shards", "list", "--json", "--db", db});
   ASSERT_EQ(list.exit_code, 0) << list.err;
   const nlohmann::json shards = nlohmann::json::parse(list.out)["shards"];
-  ASSERT_EQ(shards.size(), 3u);
-  EXPECT_EQ(shards[2]["name"], "002");
-  EXPECT_EQ(shards[2]["kind"], "local");
-  EXPECT_EQ(shards[2]["location"], Db("part2"));
+  // part0's own shards (one per indexing thread), then the two attached indexes.
+  ASSERT_GE(shards.size(), 3u);
+  const nlohmann::json& last = shards[shards.size() - 1];
+  char name[8];
+  std::snprintf(name, sizeof name, "%03zu", shards.size() - 1);
+  EXPECT_EQ(last["name"], name);
+  EXPECT_EQ(last["kind"], "local");
+  EXPECT_EQ(last["location"], Db("part2"));
   long long total = 0;
   for (const auto& s : shards) total += s["articles"].get<long long>();
   const nlohmann::json one =
@@ -175,8 +199,8 @@ TEST_F(ShardsCliTest, ThreeLocalShardsAnswerAsOneIndex) {
   EXPECT_EQ(all["documents"], one["documents"]);
   EXPECT_EQ(all["facets"], one["facets"]);
 
-  ASSERT_EQ(Steppe({"shards", "remove", "002", "--db", db}).exit_code, 0);
-  EXPECT_EQ(Steppe({"shards", "remove", "002", "--db", db}).exit_code, 2);
+  ASSERT_EQ(Steppe({"shards", "remove", name, "--db", db}).exit_code, 0);
+  EXPECT_EQ(Steppe({"shards", "remove", name, "--db", db}).exit_code, 2);
   EXPECT_NE(Search(Db("one"), {"strike"}), Search(db, {"strike"}));
 }
 

@@ -56,7 +56,7 @@ for ((k = 1; k <= kills; k++)); do
   sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep 0.1
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  if [ ! -f "$db/iamglass" ]; then
+  if [ ! -f "$db/XAPIANDB" ]; then
     echo "  kill $k at ${delay_ms} ms: nothing committed yet"
   else
     "$steppe" check --db "$db" >/dev/null || fail "kill $k: steppe check failed"

@@ -108,9 +108,8 @@ TEST(IndexTest, FilesThatHoldNoArticleAreCountedAsSkipped) {
   EXPECT_EQ(stats.problems, 2u);
 }
 
-// With two threads and enough files, a new index is built as two shards and merged
-// (index/shards.h): the result must be the index one writer builds, near-duplicate groups
-// across the shards included.
+// With two threads, a new index is written as shards, each thread its own (index/shards.h): it
+// must answer as the index one writer builds, near-duplicate groups across the shards included.
 TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   testing::TempDir dir;
   const std::string story =
@@ -144,7 +143,6 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
     EXPECT_EQ(stats.problems, 1u);
     EXPECT_EQ(index->document_count(), 81u) << threads;
     index.reset();
-    EXPECT_FALSE(std::filesystem::exists(db / "shards")) << threads;
     std::unique_ptr<Searcher> searcher;
     ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
     SearchResults r;
@@ -161,9 +159,8 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
   EXPECT_EQ(results[0], results[1]);
 }
 
-// Shards add articles without looking their ids up, so a file reached through many links is
-// written many times, several times into one shard at least (61 copies, 2 shards): the merged
-// index must still hold it once, and show it without copies of itself.
+// Shards add articles without looking their ids up, so a file reached through many links
+// (61 names, 2 threads) must be read once: the index holds it once, without copies of itself.
 TEST(IndexTest, AParallelBuildKeepsOneArticleForAFileReachedManyTimes) {
   testing::TempDir dir;
   for (int i = 0; i < 10; ++i) {
@@ -209,35 +206,6 @@ TEST(IndexTest, ProgressCountsFilesBytesAndArticles) {
   EXPECT_EQ(seen.back().files_total, 3u);
   EXPECT_EQ(seen.back().articles_done, 4u);
   EXPECT_EQ(seen.back().bytes_done, feed.size() + article.size() + empty.size());
-}
-
-// The merge of a parallel build is a long step with no progress of its own: the caller is told
-// it has begun, once, after the last file, and only when there are shards to merge.
-TEST(IndexTest, AParallelBuildSaysWhenItMergesItsShards) {
-  testing::TempDir dir;
-  for (int i = 0; i < 70; ++i) {
-    dir.Write("c/" + std::to_string(i) + ".md", "Article " + std::to_string(i) + "\nBody\n");
-  }
-  for (int threads : {1, 2}) {
-    std::vector<size_t> merges;
-    size_t files_done = 0;
-    IndexOptions options = Create();
-    options.threads = threads;
-    options.docs_per_shard = 9;
-    AddOptions add;
-    add.on_progress = [&](const IndexProgress& p) { files_done = p.files_done; };
-    add.on_merge = [&](size_t shards) {
-      EXPECT_EQ(files_done, 70u) << "merging before the last file";
-      merges.push_back(shards);
-    };
-    ASSERT_NO_FATAL_FAILURE(IndexFolder(dir, options, "db" + std::to_string(threads), add));
-    if (threads == 1) {
-      EXPECT_TRUE(merges.empty());
-    } else {
-      ASSERT_EQ(merges.size(), 1u);
-      EXPECT_GE(merges[0], 70u / 9);  // each thread starts a new shard after 9 articles
-    }
-  }
 }
 
 TEST(IndexTest, ReRunSkipsUnchangedFilesAndReplacesChangedOnesWhole) {
@@ -675,24 +643,23 @@ TEST(IndexTest, CompactFinishesAnArchiveCutShortBeforeItsTermListsWent) {
   dir.Write("c/a.md", "Strike\nDrivers in Zhanaozen stopped work.\n");
   ASSERT_NO_FATAL_FAILURE(IndexFolder(dir));
   {
-    Xapian::WritableDatabase db((dir.path() / "db").string(), Xapian::DB_OPEN);
+    Xapian::WritableDatabase db((dir.path() / "db/shards/000").string(), Xapian::DB_OPEN);
     db.set_metadata(kArchiveKey, "no term lists");  // marked, then the run was killed
   }
-  ASSERT_TRUE(std::filesystem::exists(dir.path() / "db/termlist.glass"));
+  ASSERT_TRUE(std::filesystem::exists(dir.path() / "db/shards/000/termlist.glass"));
   Index::CompactStats stats;
   ASSERT_TRUE(Index::Compact(dir.path() / "db", {}, &stats).ok());
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/termlist.glass"));
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/shards/000/termlist.glass"));
   EXPECT_LT(stats.bytes_after, stats.bytes_before);
 }
 
-TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
+TEST(IndexTest, CompactShrinksTheIndex) {
   testing::TempDir dir;
   for (int i = 0; i < 40; ++i) {
     dir.Write("c/" + std::to_string(i) + ".md", "Strike " + std::to_string(i) +
                                                     "\nDrivers in Zhanaozen stopped work, day " +
                                                     std::to_string(i) + ".\n");
   }
-  dir.Write("left/x.md", "Left over\nTeachers in Oral held a meeting about pay.\n");
   IndexOptions options = Create();
   options.docs_per_commit = 1;  // a commit per article leaves free blocks behind
   options.threads = 1;
@@ -701,25 +668,14 @@ TEST(IndexTest, CompactShrinksTheIndexAndTakesInALeftoverShard) {
   IndexStats stats;
   ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
   index.reset();
-  {
-    // What a run killed before its merge leaves: a committed shard.
-    std::unique_ptr<Index> shard;
-    std::filesystem::create_directories(dir.path() / "db/shards");
-    ASSERT_TRUE(Index::Open(Create(), dir.path() / "db/shards/1-00000", &shard).ok());
-    ASSERT_TRUE(shard->AddPath(AddOptions(), dir.path() / "left", &stats).ok());
-    ASSERT_TRUE(MarkShardCommitted(dir.path() / "db/shards/1-00000").ok());
-  }
   Index::CompactStats compacted;
   ASSERT_TRUE(Index::Compact(dir.path() / "db", {}, &compacted).ok());
   EXPECT_LT(compacted.bytes_after, compacted.bytes_before);
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/shards"));
   std::unique_ptr<Searcher> searcher;
   ASSERT_TRUE(Searcher::Open(SearcherOptions(), dir.path() / "db", &searcher).ok());
   SearchResults r;
   ASSERT_TRUE(searcher->Search({.query = "Zhanaozen", .limit = 50}, &r).ok());
   EXPECT_EQ(r.hits.size(), 40u);
-  ASSERT_TRUE(searcher->Search({.query = "Oral"}, &r).ok());
-  EXPECT_EQ(r.hits.size(), 1u);
 }
 
 }  // namespace

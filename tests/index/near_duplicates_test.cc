@@ -68,27 +68,39 @@ TEST(SimHashTest, CaseAndSpacingDoNotChangeTheHash) {
   EXPECT_EQ(HashOf(spaced, &analyser), HashOf(kStory, &analyser));
 }
 
-TEST(AssignDuplicateGroupTest, ACopyJoinsTheFirstDocumentsGroupAndOthersGetTheirOwn) {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+TEST(DuplicateGroupsTest, ACopyJoinsTheFirstDocumentsGroupAndOthersGetTheirOwn) {
+  DuplicateGroups groups;
   const uint64_t hash = 0x0123456789abcdefULL;
   Xapian::Document first = DocWithHash(hash);
-  AssignDuplicateGroup(db, &first);
-  const std::string group = first.get_value(slot::kDuplicateGroup);
-  ASSERT_FALSE(group.empty());
-  db.add_document(first);
+  groups.Assign(&first);
+  EXPECT_EQ(first.get_value(slot::kDuplicateGroup), Hex(hash));
 
   Xapian::Document copy = DocWithHash(hash ^ 0b101);  // 2 bits apart
-  AssignDuplicateGroup(db, &copy);
-  EXPECT_EQ(copy.get_value(slot::kDuplicateGroup), group);
+  groups.Assign(&copy);
+  EXPECT_EQ(copy.get_value(slot::kDuplicateGroup), Hex(hash));
 
   Xapian::Document far = DocWithHash(hash ^ 0xF0F0);  // 8 bits apart, one band shared
-  AssignDuplicateGroup(db, &far);
-  EXPECT_NE(far.get_value(slot::kDuplicateGroup), group);
-  EXPECT_FALSE(far.get_value(slot::kDuplicateGroup).empty());
+  groups.Assign(&far);
+  EXPECT_EQ(far.get_value(slot::kDuplicateGroup), Hex(hash ^ 0xF0F0));
 
   Xapian::Document unhashed;  // a text too short to hash is left alone
-  AssignDuplicateGroup(db, &unhashed);
+  groups.Assign(&unhashed);
   EXPECT_TRUE(unhashed.get_value(slot::kDuplicateGroup).empty());
+}
+
+// Seeded from an index, a copy joins the group its first copy holds there, even when that
+// group is named after an article since deleted.
+TEST(DuplicateGroupsTest, ACopyJoinsTheGroupTheIndexHolds) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const uint64_t hash = 0x0123456789abcdefULL, gone = 0x1111111111111111ULL;
+  Xapian::Document indexed = DocWithHash(hash);
+  indexed.add_value(slot::kDuplicateGroup, Hex(gone));
+  db.add_document(indexed);
+  DuplicateGroups groups;
+  groups.Seed(db);
+  Xapian::Document copy = DocWithHash(hash ^ 0b1);
+  groups.Assign(&copy);
+  EXPECT_EQ(copy.get_value(slot::kDuplicateGroup), Hex(gone));
 }
 
 }  // namespace

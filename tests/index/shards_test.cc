@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
+// The sharded writer (index/shards.h, index/shard_writer.h): an index keeps its articles in
+// shards under DIR/shards, listed in DIR/XAPIANDB, and every write reaches the right one.
 #include "index/shards.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
-#include "index/near_duplicates.h"
+#include "index/format.h"
+#include "index/manifest.h"
 #include "steppe/index.h"
 #include "steppe/searcher.h"
+#include "steppe/shards.h"
 #include "support/temp_dir.h"
 
 namespace steppe {
@@ -20,18 +27,27 @@ const char kStory[] =
     "dismiss fifty employees involved in industrial action, the largest dismissal since the "
     "strike started, and warned that more would follow if the protest went on.";
 
-// An index of one article at `dir`, as a shard would hold it.
-void BuildShard(const std::filesystem::path& dir, const std::string& id, const std::string& body) {
+IndexOptions Options(size_t docs_per_shard, int threads = 1) {
   IndexOptions options;
   options.create_if_missing = true;
-  std::filesystem::create_directories(dir.parent_path());
-  std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(options, dir, &index).ok());
+  options.docs_per_shard = docs_per_shard;
+  options.threads = threads;
+  return options;
+}
+
+Article MakeArticle(const std::string& id, const std::string& body) {
   Article a;
   a.id = id;
-  a.title = "Strike";
+  a.title = "Report " + id;
   a.body = body;
-  ASSERT_TRUE(index->AddArticle(a).ok());
+  return a;
+}
+
+void AddAll(const std::filesystem::path& db, const IndexOptions& options,
+            const std::vector<Article>& articles) {
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(options, db, &index).ok());
+  for (const Article& a : articles) ASSERT_TRUE(index->AddArticle(a).ok());
   ASSERT_TRUE(index->Commit().ok());
 }
 
@@ -39,134 +55,171 @@ SearchResults Find(const std::filesystem::path& db, const std::string& query) {
   std::unique_ptr<Searcher> searcher;
   EXPECT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
   SearchResults r;
-  EXPECT_TRUE(searcher->Search({.query = query, .limit = 10}, &r).ok());
+  if (searcher) EXPECT_TRUE(searcher->Search({.query = query, .limit = 100}, &r).ok());
   return r;
 }
 
-TEST(ShardsTest, MergeKeepsEveryDocumentAndGroupsCopiesAcrossShards) {
+std::vector<long long> ShardCounts(const std::filesystem::path& db) {
+  std::vector<ShardInfo> shards;
+  EXPECT_TRUE(ListShards(db, &shards).ok());
+  std::vector<long long> counts;
+  for (const ShardInfo& s : shards) counts.push_back(s.articles);
+  return counts;
+}
+
+std::string ManifestText(const std::filesystem::path& db) {
+  std::ifstream in(db / kManifestName);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(ShardsTest, ANewIndexFillsShardsUpToTheCapAndXapianOpensThemAsOne) {
+  testing::TempDir dir;
+  std::vector<Article> articles;
+  for (int i = 0; i < 7; ++i) articles.push_back(MakeArticle(std::to_string(i), "Oil strike."));
+  ASSERT_NO_FATAL_FAILURE(AddAll(dir.path() / "db", Options(3), articles));
+  EXPECT_EQ(ShardCounts(dir.path() / "db"), (std::vector<long long>{3, 3, 1}));
+  EXPECT_EQ(ManifestText(dir.path() / "db"), "auto shards/000\nauto shards/001\nauto shards/002\n");
+  // Xapian's own tools open the index directory as one database, through the manifest.
+  EXPECT_EQ(Xapian::Database((dir.path() / "db").string()).get_doccount(), 7u);
+}
+
+TEST(ShardsTest, AChangedArticleIsReplacedInTheShardThatHoldsIt) {
+  testing::TempDir dir;
+  const auto db = dir.path() / "db";
+  std::vector<Article> articles;
+  for (int i = 0; i < 7; ++i) articles.push_back(MakeArticle(std::to_string(i), "Oil strike."));
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(3), articles));
+  // Article 1 is in the first shard, which is full: it is replaced there, not added anew.
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(3), {MakeArticle("1", "Teachers in Oral.")}));
+  EXPECT_EQ(ShardCounts(db), (std::vector<long long>{3, 3, 1}));
+  EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
+  EXPECT_EQ(Find(db, "strike").total_estimated, 6u);
+  // A new article goes to the open shard (the last, while under the cap).
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(3), {MakeArticle("new", "Oil strike.")}));
+  EXPECT_EQ(ShardCounts(db), (std::vector<long long>{3, 3, 2}));
+}
+
+TEST(ShardsTest, PruneReachesEveryShard) {
+  testing::TempDir dir;
+  for (int i = 0; i < 6; ++i) {
+    dir.Write("in/" + std::to_string(i) + ".md", "Strike " + std::to_string(i) + "\nOil.\n");
+  }
+  const auto db = dir.path() / "db";
+  {
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(Options(2, 2), db, &index).ok());
+    ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "in", nullptr).ok());
+  }
+  EXPECT_GE(ShardCounts(db).size(), 3u);
+  for (int i = 0; i < 6; i += 2)
+    std::filesystem::remove(dir.path() / "in" / (std::to_string(i) + ".md"));
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Options(2, 2), db, &index).ok());
+  IndexStats stats;
+  ASSERT_TRUE(index->Prune(dir.path() / "in", &stats).ok());
+  ASSERT_TRUE(index->Commit().ok());
+  EXPECT_EQ(stats.removed, 3u);
+  EXPECT_EQ(index->document_count(), 3u);
+}
+
+TEST(ShardsTest, CopiesWrittenIntoDifferentShardsAreOneStory) {
   testing::TempDir dir;
   std::string copy = kStory;
   copy.replace(copy.find("fifty"), 5, "50");  // a syndicated copy, lightly edited
-  BuildShard(dir.path() / "a", "wire", kStory);
-  BuildShard(dir.path() / "b", "copy", copy);
-  BuildShard(dir.path() / "c", "other", "Teachers in Oral held a meeting about pay on Monday.");
-  BuildShard(dir.path() / "index", "first", "An article that was there before the merge.");
-  ASSERT_TRUE(MergeIntoPlace(dir.path() / "index", {dir.path() / "index", dir.path() / "a",
-                                                    dir.path() / "b", dir.path() / "c"})
-                  .ok());
-  EXPECT_EQ(Find(dir.path() / "index", "before").hits.size(), 1u);
-  EXPECT_EQ(Find(dir.path() / "index", "Oral").hits.size(), 1u);
-  // Each shard gave its copy a group of its own; merged, the two are one story.
-  const SearchResults r = Find(dir.path() / "index", "dismiss employees");
-  ASSERT_EQ(r.hits.size(), 1u);
-  EXPECT_EQ(r.hits[0].similar, 1u);
-  EXPECT_FALSE(std::filesystem::exists(dir.path() / "index.merging"));
-}
-
-TEST(ShardsTest, LeftoverCopiesJoinTheGroupsTheIndexAlreadyHolds) {
-  testing::TempDir dir;
-  const auto index_dir = dir.path() / "index";
-  std::string copy = kStory;
-  copy.replace(copy.find("fifty"), 5, "50");
-  BuildShard(index_dir, "wire", kStory);
-  BuildShard(index_dir, "copy", copy);  // grouped with the wire story
+  dir.Write("in/a.md", std::string("Wire\n") + kStory + "\n");
+  dir.Write("in/b.md", "Copy\n" + copy + "\n");
+  const auto db = dir.path() / "db";
   {
-    // The wire story goes; its copy keeps the group named after it.
-    Xapian::WritableDatabase db(index_dir.string(), Xapian::DB_OPEN);
-    db.delete_document(IdTerm("wire"));
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(Options(1, 2), db, &index).ok());  // one article a shard
+    ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "in", nullptr).ok());
   }
-  BuildShard(ShardsDir(index_dir) / "1-00000", "second copy", copy);  // left by a killed run
-  ASSERT_TRUE(MarkShardCommitted(ShardsDir(index_dir) / "1-00000").ok());
-  dir.Write("more/note.md", "Teachers in Oral held a meeting about pay on Monday.\n");
-  IndexOptions options;
-  std::unique_ptr<Index> index;
-  ASSERT_TRUE(Index::Open(options, index_dir, &index).ok());
-  IndexStats stats;
-  ASSERT_TRUE(
-      index->AddPath(AddOptions(), dir.path() / "more", &stats).ok());  // merges the shard first
-  EXPECT_EQ(index->document_count(), 3u);
-  index.reset();
-  const SearchResults r = Find(index_dir, "dismiss employees");
+  ASSERT_EQ(ShardCounts(db), (std::vector<long long>{1, 1}));
+  // Written later, by one thread, into a third shard: the same story still.
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(1), {MakeArticle("third", copy + " Again.")}));
+  const SearchResults r = Find(db, "dismiss employees");
   ASSERT_EQ(r.hits.size(), 1u);
-  EXPECT_EQ(r.hits[0].similar, 1u);
+  EXPECT_EQ(r.hits[0].similar, 2u);
 }
 
-// A shard as the indexing pipeline writes it: every article in a group of its own, with no
-// search for copies (AddDuplicateBands); the merge must group them.
-void BuildPipelineShard(const std::filesystem::path& dir,
-                        const std::vector<std::pair<std::string, std::string>>& articles) {
-  std::filesystem::create_directories(dir.parent_path());
+// An index written by Steppe before shards: one glass database in DIR itself.
+void BuildOlderIndex(const std::filesystem::path& db, const std::string& id) {
   Analyser analyser;
   DocumentBuilder builder(&analyser, nullptr);
-  Xapian::WritableDatabase shard(dir.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-  for (const auto& [id, body] : articles) {
-    Article a;
-    a.id = id;
-    a.title = "Strike";
-    a.body = body;
-    Xapian::Document doc = builder.Build(a);
-    AddDuplicateBands(&doc);
-    shard.replace_document(IdTerm(id), doc);
-  }
-  shard.commit();
+  Xapian::WritableDatabase older(db.string(), Xapian::DB_CREATE_OR_OPEN);
+  MarkFormat(&older);
+  older.replace_document(IdTerm(id), builder.Build(MakeArticle(id, "Teachers in Oral.")));
+  older.commit();
 }
 
-TEST(ShardsTest, CopiesInTheOnlyShardAreGroupedWhenMerged) {
+TEST(ShardsTest, AnIndexOfOlderSteppeIsItsOwnFirstShardUntilCompacted) {
   testing::TempDir dir;
-  std::string copy = kStory;
-  copy.replace(copy.find("fifty"), 5, "50");
-  const auto index_dir = dir.path() / "index";
-  {
-    IndexOptions options;
-    options.create_if_missing = true;
-    std::unique_ptr<Index> empty;
-    ASSERT_TRUE(Index::Open(options, index_dir, &empty).ok());
-  }
-  BuildPipelineShard(dir.path() / "shard", {{"wire", kStory}, {"copy", copy}});
-  // As a run on an empty index merges: the shard is the only source.
-  ASSERT_TRUE(MergeIntoPlace(index_dir, {dir.path() / "shard"}).ok());
-  const SearchResults r = Find(index_dir, "dismiss employees");
-  ASSERT_EQ(r.hits.size(), 1u);
-  EXPECT_EQ(r.hits[0].similar, 1u);
+  const auto db = dir.path() / "db";
+  ASSERT_NO_FATAL_FAILURE(BuildOlderIndex(db, "old"));
+  EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(1), {MakeArticle("new", "Oil strike.")}));
+  EXPECT_EQ(ManifestText(db), "auto .\nauto shards/000\n");
+  EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
+  EXPECT_EQ(Find(db, "strike").hits.size(), 1u);
+  ASSERT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).ok());
+  EXPECT_EQ(ManifestText(db), "auto shards/001\n");
+  EXPECT_FALSE(std::filesystem::exists(db / "iamglass"));
+  EXPECT_FALSE(std::filesystem::exists(db / "shards/000"));
+  EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
+  EXPECT_EQ(Find(db, "strike").hits.size(), 1u);
 }
 
-// A shard of one article, as the pipeline writes one, committed and marked so.
-void CreateWholeShard(const std::filesystem::path& dir, const std::string& id) {
-  std::filesystem::create_directories(dir.parent_path());
-  Xapian::WritableDatabase shard = CreateShard(dir);
-  ASSERT_TRUE(MarkShardWriting(dir).ok());
-  Xapian::Document doc;
-  doc.add_boolean_term(IdTerm(id));
-  shard.add_document(doc);
-  shard.commit();
-  ASSERT_TRUE(MarkShardCommitted(dir).ok());
-}
-
-TEST(ShardsTest, LeftoverShardsAreTheWholeOnes) {
+TEST(ShardsTest, CompactMergesOwnShardsKeepsAttachedOnesAndOpenSearchersFollow) {
   testing::TempDir dir;
-  const auto shards_dir = ShardsDir(dir.path());
-  CreateWholeShard(shards_dir / "1-0", "whole");
-  std::filesystem::create_directories(shards_dir / "1-1");  // killed before its first commit
-  CreateWholeShard(shards_dir / "1-2", "cut off");
-  ASSERT_TRUE(MarkShardWriting(shards_dir / "1-2").ok());  // killed while writing after that
-  CreateWholeShard(shards_dir / "1-3", "lost");
-  dir.Write("shards/1-3/committed", "another boot\n");  // the machine restarted since
-  const std::vector<std::filesystem::path> shards = LeftoverShards(dir.path());
-  ASSERT_EQ(shards.size(), 1u);
-  EXPECT_EQ(shards[0].filename(), "1-0");
-  // The others are gone, so that their files are read again rather than merged damaged.
-  EXPECT_FALSE(std::filesystem::exists(shards_dir / "1-1"));
-  EXPECT_FALSE(std::filesystem::exists(shards_dir / "1-2"));
-  EXPECT_FALSE(std::filesystem::exists(shards_dir / "1-3"));
+  const auto db = dir.path() / "db";
+  std::vector<Article> articles;
+  for (int i = 0; i < 5; ++i) articles.push_back(MakeArticle(std::to_string(i), "Oil strike."));
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(2), articles));
+  ASSERT_NO_FATAL_FAILURE(
+      AddAll(dir.path() / "other", Options(10), {MakeArticle("elsewhere", "Oil strike in Oral.")}));
+  ASSERT_TRUE(AddShard(db, (dir.path() / "other").string()).ok());
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  SearchResults before;
+  ASSERT_TRUE(searcher->Search({.query = "strike", .limit = 100}, &before).ok());
+  ASSERT_EQ(before.total_estimated, 6u);
+  ASSERT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).ok());
+  EXPECT_EQ(ShardCounts(db), (std::vector<long long>{5, 1}));
+  EXPECT_EQ(ManifestText(db), "auto shards/003\nauto " + (dir.path() / "other").string() + "\n");
+  SearchResults after;  // the searcher opened before compaction sees the new shard
+  ASSERT_TRUE(searcher->Search({.query = "strike", .limit = 100}, &after).ok());
+  EXPECT_EQ(after.total_estimated, 6u);
+  // A compacted index takes new articles in a new shard.
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(2), {MakeArticle("later", "Oil strike.")}));
+  EXPECT_EQ(ShardCounts(db), (std::vector<long long>{5, 1, 1}));
 }
 
-TEST(ShardsTest, ExchangeSwapsTwoDirectories) {
+TEST(ShardsTest, AWriterRemovesShardsTheManifestDoesNotList) {
   testing::TempDir dir;
-  dir.Write("a/x", "from a");
-  dir.Write("b/y", "from b");
-  ASSERT_TRUE(ExchangeDirectories(dir.path() / "a", dir.path() / "b").ok());
-  EXPECT_TRUE(std::filesystem::exists(dir.path() / "a" / "y"));
-  EXPECT_TRUE(std::filesystem::exists(dir.path() / "b" / "x"));
+  const auto db = dir.path() / "db";
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(10), {MakeArticle("a", "Oil strike.")}));
+  // A shard made by a run killed before it was listed, and an older Steppe's unmerged shard.
+  dir.Write("db/shards/007/iamglass", "");
+  dir.Write("db/shards/1234-00000/iamglass", "");
+  std::unique_ptr<Index> index;
+  ASSERT_TRUE(Index::Open(Options(10), db, &index).ok());
+  EXPECT_FALSE(std::filesystem::exists(db / "shards/007"));
+  EXPECT_FALSE(std::filesystem::exists(db / "shards/1234-00000"));
+  EXPECT_TRUE(std::filesystem::exists(db / "shards/000"));
+  EXPECT_EQ(index->document_count(), 1u);
+}
+
+TEST(ShardsTest, OneWriterAtATime) {
+  testing::TempDir dir;
+  const auto db = dir.path() / "db";
+  std::unique_ptr<Index> first, second;
+  ASSERT_TRUE(Index::Open(Options(10), db, &first).ok());
+  EXPECT_TRUE(Index::Open(Options(10), db, &second).IsBusy());
+  EXPECT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).IsBusy());
+  first.reset();
+  EXPECT_TRUE(Index::Open(Options(10), db, &second).ok());
 }
 
 }  // namespace

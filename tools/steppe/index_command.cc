@@ -71,7 +71,6 @@ int RunIndex(const std::vector<std::string>& args) {
   };
   if (!quiet) {
     add.on_progress = [&](const IndexProgress& p) { progress.Update(p); };
-    add.on_merge = [&](size_t shards) { progress.Merging(shards); };
   }
   std::unique_ptr<Index> index;
   if (Status s = Index::Open(options, db, &index); !s.ok()) {

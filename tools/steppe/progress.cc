@@ -44,12 +44,6 @@ void ProgressLine::Update(const IndexProgress& p) {
   drawn_ = true;
 }
 
-void ProgressLine::Merging(size_t shards) {
-  std::fprintf(stderr, "%smerging %s into the index%s", terminal_ ? "\r\033[K" : "",
-               Count(shards, "shard").c_str(), terminal_ ? "..." : "\n");
-  drawn_ = true;
-}
-
 void ProgressLine::Finish() {
   if (terminal_ && drawn_) std::fprintf(stderr, "\r\033[K");
 }

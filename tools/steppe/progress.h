@@ -16,8 +16,6 @@ class ProgressLine {
  public:
   ProgressLine();
   void Update(const IndexProgress& p);
-  // Says that `shards` are being merged into the index, after (or before) the files.
-  void Merging(size_t shards);
   // Clears the terminal line, if one was drawn.
   void Finish();
 
