@@ -47,9 +47,13 @@ struct STEPPE_EXPORT SearchRequest {
   // ranked, with Hit::similar counting the others.
   bool all_copies = false;
   SortOrder sort = SortOrder::kRelevance;
-  // Count the values of each facet (company, place, year, month, source, lang) over all
-  // matching articles and return the top `facet_limit` of each; 0 counts none (faster).
+  // Count the values of each facet (company, place, year, month, source, lang) over the
+  // matching articles and return the top `facet_limit` of each; 0 counts none (faster). Past
+  // SearcherOptions::facet_sample matches (10,000) the counts are scaled from those
+  // (SearchResults::facets_estimated), unless exact_facets.
   size_t facet_limit = 0;
+  // Count facets over every match, however many: exact, and slower on broad searches.
+  bool exact_facets = false;
   size_t offset = 0;            // hits to skip, for paging
   size_t limit = 10;            // hits to return
   size_t snippet_length = 200;  // bytes of body text around the best match
@@ -87,12 +91,16 @@ struct STEPPE_EXPORT SearchResults {
   // Matches as `hits` pages through them: a story whose copies collapse into one hit counts
   // once (every article with all_copies). An estimate, and bounds that hold for certain; all
   // three are equal, and exact, whatever offset and limit are, when up to 1000 articles
-  // match or facets were counted.
+  // match, or up to SearcherOptions::facet_sample with facets, or any number with
+  // exact_facets.
   size_t total_estimated = 0;
   size_t total_lower = 0;
   size_t total_upper = 0;
   std::vector<Hit> hits;
   std::vector<Facet> facets;  // when SearchRequest::facet_limit > 0
+  // The facet counts are scaled from the first SearcherOptions::facet_sample matches, not
+  // counted over all of them.
+  bool facets_estimated = false;
   // No article had every word, so these are articles with any of them.
   bool relaxed = false;
   // Shards of the index left out because they could not be reached (only with

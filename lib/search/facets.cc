@@ -50,6 +50,8 @@ std::vector<FacetCount> EntitySpy::Top(size_t limit) const {
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double weight) {
+  if (seen_ >= sample_) return;
+  ++seen_;
   if (group_slot_) {
     const std::string group = doc.get_value(*group_slot_);
     if (!group.empty() && !groups_seen_.insert(group).second) return;

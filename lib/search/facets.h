@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -40,11 +41,14 @@ class EntitySpy : public Xapian::MatchSpy {
 // Counts the matches and the values of every facet, registered on one Enquire; read it after
 // get_mset. With `group_slot` set, copies of one story (documents sharing a non-empty value
 // there, as search collapses them) count once, under the first copy seen: the counts then
-// agree with the collapsed list. Every match is seen only when get_mset checks them all.
+// agree with the collapsed list. Every match is seen only when get_mset checks them all; with
+// `sample`, only the first `sample` matches are counted (in docid order, as Xapian checks them
+// up to check_at_least), a fair sample of a bigger set.
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  explicit FacetCounter(std::optional<Xapian::valueno> group_slot = std::nullopt)
-      : group_slot_(group_slot) {}
+  explicit FacetCounter(std::optional<Xapian::valueno> group_slot = std::nullopt,
+                        Xapian::doccount sample = std::numeric_limits<Xapian::doccount>::max())
+      : group_slot_(group_slot), sample_(sample) {}
 
   // Adds this counter to `enquire`, which must not outlive it.
   void Register(Xapian::Enquire* enquire) { enquire->add_matchspy(this); }
@@ -55,6 +59,8 @@ class FacetCounter : public Xapian::MatchSpy {
 
  private:
   std::optional<Xapian::valueno> group_slot_;
+  Xapian::doccount sample_;
+  Xapian::doccount seen_ = 0;
   std::unordered_set<std::string> groups_seen_;
   size_t matches_ = 0;
   EntitySpy companies_{slot::kCompanies};

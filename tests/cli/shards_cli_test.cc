@@ -149,7 +149,9 @@ class ShardsCliTest : public ::testing::Test {
       for (const auto& hit : sharded["hits"]) {
         const double before = scores[hit["id"]], now = hit["score"];
         EXPECT_NEAR(before, now, 0.25 * std::max(before, now)) << query[0] << " " << hit["id"];
-        if (by_score) EXPECT_LE(before, last * 1.25) << query[0] << " " << hit["id"];
+        if (by_score) {
+          EXPECT_LE(before, last * 1.25) << query[0] << " " << hit["id"];
+        }
         last = std::min(last, before);
       }
       for (nlohmann::json* j : {&one, &sharded}) {

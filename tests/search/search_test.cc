@@ -2,6 +2,8 @@
 // Search behaviour through the public API: filters, ranking, snippets, errors.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "support/index_fixture.h"
 
 namespace steppe {
@@ -408,6 +410,64 @@ TEST_F(RelaxTest, SuggestsNoWordThatOnlyKeysAlike) {
   const SearchResults r = Search({.query = "Bukhara"});
   EXPECT_TRUE(r.hits.empty());
   EXPECT_TRUE(r.suggestions.empty());
+}
+
+}  // namespace
+}  // namespace steppe
+
+namespace steppe {
+namespace {
+
+// Past SearcherOptions::facet_sample matches, facets are counted over that many and scaled to
+// the total, and the results say so; exact_facets counts every match.
+TEST(FacetSampleTest, BroadSearchesScaleFacetsFromASampleUnlessAskedToCountAll) {
+  testing::TempDir dir;
+  IndexOptions options;
+  options.create_if_missing = true;
+  options.extract_entities = false;
+  {
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(options, dir.path() / "db", &index).ok());
+    for (int i = 0; i < 300; ++i) {
+      Article a;
+      a.id = std::to_string(i);
+      a.title = "Report " + a.id;
+      a.body = "Oil strike, day " + a.id + ".";
+      a.source = i % 3 == 0 ? "Wire A" : "Wire B";
+      ASSERT_TRUE(index->AddArticle(a).ok());
+    }
+  }
+  auto search = [&](size_t sample, bool exact_facets) {
+    SearcherOptions searcher_options;
+    searcher_options.facet_sample = sample;
+    std::unique_ptr<Searcher> searcher;
+    EXPECT_TRUE(Searcher::Open(searcher_options, dir.path() / "db", &searcher).ok());
+    SearchResults r;
+    EXPECT_TRUE(
+        searcher->Search({.query = "strike", .facet_limit = 5, .exact_facets = exact_facets}, &r)
+            .ok());
+    return r;
+  };
+  auto sources = [](const SearchResults& r) {
+    std::map<std::string, size_t> counts;
+    for (const Facet& f : r.facets) {
+      if (f.field != "source") continue;
+      for (const FacetCount& v : f.values) counts[v.value] = v.count;
+    }
+    return counts;
+  };
+  const SearchResults sampled = search(60, false);
+  EXPECT_TRUE(sampled.facets_estimated);
+  EXPECT_NEAR(sampled.total_estimated, 300, 30);
+  EXPECT_NEAR(sources(sampled)["Wire A"], 100, 20);
+  EXPECT_NEAR(sources(sampled)["Wire B"], 200, 20);
+  for (const SearchResults& exact : {search(60, true), search(10000, false)}) {
+    EXPECT_FALSE(exact.facets_estimated);
+    EXPECT_EQ(exact.total_lower, 300u);
+    EXPECT_EQ(exact.total_upper, 300u);
+    EXPECT_EQ(sources(exact)["Wire A"], 100u);
+    EXPECT_EQ(sources(exact)["Wire B"], 200u);
+  }
 }
 
 }  // namespace

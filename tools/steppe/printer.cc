@@ -91,7 +91,10 @@ Json ResultsJson(const SearchRequest& request, const SearchResults& results) {
            {"relaxed", results.relaxed},
            {"hits", hits},
            {"suggestions", results.suggestions}};
-  if (!results.facets.empty()) out["facets"] = FacetsJson(results.facets);
+  if (!results.facets.empty()) {
+    out["facets"] = FacetsJson(results.facets);
+    out["facets_estimated"] = results.facets_estimated;
+  }
   if (!results.missing_shards.empty()) {
     out["partial"] = true;
     out["missing_shards"] = results.missing_shards;
@@ -165,6 +168,11 @@ class TextPrinter : public Printer {
     if (!results.facets.empty()) {
       std::printf("\n");
       PrintFacetLines(results.facets);
+      if (results.facets_estimated) {
+        std::printf(
+            "(facet counts scaled from the first 10,000 matches; --exact-facets counts "
+            "all)\n");
+      }
     }
   }
 

@@ -19,7 +19,7 @@ struct Flags {
   // Signed, so that a negative count is refused rather than wrapped round to a huge one.
   long long limit = 10, offset = 0, snippet_length = 200, facet_limit = 5;
   bool exact = false, explain = false, facets = false, allow_missing_shards = false;
-  bool all_copies = false;
+  bool all_copies = false, exact_facets = false;
 };
 
 bool ParseSort(const std::string& value, SortOrder* out) {
@@ -66,6 +66,8 @@ int RunSearch(const std::vector<std::string>& args) {
       "show every copy of a syndicated story, not the best one and \"N similar\"")(
       "facets", po::bool_switch(&f.facets), "count companies, places, years... of all matches")(
       "facet-limit", po::value(&f.facet_limit)->default_value(5), "values shown per facet")(
+      "exact-facets", po::bool_switch(&f.exact_facets),
+      "count facets over every match; by default past 10,000 matches they are scaled")(
       "explain", po::bool_switch(&f.explain), "print how the query was understood")(
       "allow-missing-shards", po::bool_switch(&f.allow_missing_shards),
       "search the shards that answer when some cannot be reached (warns; JSON says partial)");
@@ -99,6 +101,7 @@ int RunSearch(const std::vector<std::string>& args) {
   request.snippet_length = f.snippet_length;
   request.exact = f.exact;
   request.all_copies = f.all_copies;
+  request.exact_facets = f.exact_facets;
   if (!ParseDateFlag("after", f.after, &request.after) ||
       !ParseDateFlag("before", f.before, &request.before)) {
     return kExitError;
