@@ -417,6 +417,28 @@ TEST_F(ShardsCliTest, StatsSizeCountsEveryLocalShardAndNamesRemoteOnes) {
       << text.out;
 }
 
+TEST_F(ShardsCliTest, CheckAndStatsFollowAShardThatIsOnlyAManifest) {
+  // A directory holding only a manifest stands for the shards it lists, as Xapian opens it.
+  const fs::path nest = dir_->path() / "nest";
+  fs::create_directories(nest);
+  std::ofstream(nest / "XAPIANDB") << "auto " << Db("part1") << "\nauto " << Db("part2") << "\n";
+  fs::copy(Db("part0"), Db("nested"), fs::copy_options::recursive);
+  std::ofstream(fs::path(Db("nested")) / "XAPIANDB") << "auto .\nauto " << nest.string() << "\n";
+  const nlohmann::json one =
+      nlohmann::json::parse(Steppe({"stats", "--json", "--db", Db("one")}).out);
+  const nlohmann::json nested =
+      nlohmann::json::parse(Steppe({"stats", "--json", "--db", Db("nested")}).out);
+  EXPECT_EQ(nested["documents"], one["documents"]);
+  EXPECT_EQ(nested["size_bytes"].get<uintmax_t>(),
+            FilesSize(Db("nested")) + FilesSize(Db("part1")) + FilesSize(Db("part2")));
+
+  const CliRun check = Steppe({"check", "--db", Db("nested")});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_NE(check.out.find("is sound: " + one["documents"].dump() + " articles checked"),
+            std::string::npos)
+      << check.out;
+}
+
 TEST_F(ShardsCliTest, ShardThatIsNoXapianServerIsNamedAndExits2) {
   // An HTTP server, say: it answers something else and hangs up.
   NotAXapianServer http("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n", true);
