@@ -118,8 +118,10 @@ struct STEPPE_EXPORT IndexSummary {
   std::optional<Date> first_date;  // of the dated articles
   std::optional<Date> last_date;
   size_t undated = 0;
-  uint64_t size_bytes = 0;    // on disk
+  uint64_t size_bytes = 0;    // on disk: the files of every local shard
   std::vector<Facet> facets;  // every facet over the whole index
+  // Remote shards ("HOST:PORT"): their articles are counted, their files not in size_bytes.
+  std::vector<std::string> remote_shards;
 };
 
 // How Steppe analyses one word, for both indexing and querying.

@@ -16,6 +16,12 @@
 
 namespace steppe {
 
+// What Searcher::Check covered.
+struct STEPPE_EXPORT CheckCoverage {
+  size_t articles = 0;               // articles checked: those of the local shards
+  std::vector<std::string> skipped;  // remote shards not checked ("HOST:PORT")
+};
+
 // A read-only view of an index; each search sees the last commit made before it. Many
 // Searchers may be open while one Index writes. Not thread-safe: use one Searcher per thread.
 class STEPPE_EXPORT Searcher {
@@ -53,12 +59,15 @@ class STEPPE_EXPORT Searcher {
   Status CountByPeriod(Period period, const std::optional<Date>& after,
                        const std::optional<Date>& before, std::vector<FacetCount>* out);
 
-  // Verifies the index: Xapian's own structural check, then Steppe's invariants (each article
-  // has one id term, a stored record with that id, a well-formed date value). Appends one
-  // Problem per problem found to *problems: `file` is the index directory, `line` 0, `reason`
-  // names the document (number and id), `hint` says how to repair it. The index is sound
-  // when none is added. Returns an error only when the check itself cannot run.
-  Status Check(std::vector<Problem>* problems);
+  // Verifies the index's local shards: Xapian's own structural check, then Steppe's
+  // invariants (each article has one id term, a stored record with that id, a well-formed
+  // date value). Appends one Problem per problem found to *problems: `file` is the shard's
+  // directory, `line` 0, `reason` names the document (number in that shard, and id), `hint`
+  // says how to repair it; a local shard that cannot be opened is a problem too. The index is
+  // sound when none is added. Remote shards are skipped (Xapian cannot check a database over
+  // the network) and named in coverage->skipped. Returns an error only when the check itself
+  // cannot run.
+  Status Check(std::vector<Problem>* problems, CheckCoverage* coverage = nullptr);
 
   // The number of articles in the index.
   size_t document_count() const;

@@ -26,6 +26,9 @@ struct ShardOptions {
   bool allow_missing = false;
   unsigned connect_timeout_ms = 10000;  // to connect to a remote shard
   unsigned idle_timeout_ms = 10000;     // to wait for a remote shard's answer
+  // Open only the local shards, leaving remote ones out unnamed: for Searcher::Check, which
+  // cannot check those, without waiting on the network.
+  bool local_only = false;
 };
 
 // Stores in *out the shards of the index at `dir`, in manifest order: without a manifest, the

@@ -2,8 +2,10 @@
 #include "index/manifest.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -32,6 +34,24 @@ std::filesystem::path LocalPath(const std::filesystem::path& dir, const std::str
 }
 
 bool IsHomeShard(const ShardLine& line) { return line.kind == "auto" && line.location == "."; }
+
+// Why a remote shard failed to open with `e`, and what to do, as best Xapian's error tells:
+// nothing listening, no answer in time, or an answer that is not Xapian's remote protocol.
+std::string RemoteAdvice(const Xapian::Error& e, const ShardLine& line,
+                         const ShardOptions& options) {
+  const std::string what = e.get_msg();
+  if (what.find("connect") != std::string::npos) {
+    return "nothing answers there; start it (steppe serve)";
+  }
+  if (std::string(e.get_type()) == "NetworkTimeoutError") {
+    return "it accepted the connection but sent no Xapian greeting within " +
+           std::to_string(options.idle_timeout_ms) + " ms; check that " + line.location +
+           " is a 'steppe serve' port";
+  }
+  return "what answers there is not a Xapian server of this version (steppe serve, "
+         "xapian-tcpsrv " XAPIAN_VERSION "); check that " +
+         line.location + " is a 'steppe serve' port";
+}
 
 }  // namespace
 
@@ -63,6 +83,24 @@ Status ReadManifest(const std::filesystem::path& dir, std::vector<ShardLine>* ou
   return Status::OK();
 }
 
+bool ManifestStamp::operator==(const ManifestStamp& other) const {
+  return exists == other.exists && device == other.device && inode == other.inode &&
+         size == other.size && mtime.tv_sec == other.mtime.tv_sec &&
+         mtime.tv_nsec == other.mtime.tv_nsec;
+}
+
+ManifestStamp StampManifest(const std::filesystem::path& dir) {
+  ManifestStamp stamp;
+  struct stat st;
+  if (::stat((dir / kManifestName).c_str(), &st) != 0) return stamp;
+  stamp.exists = true;
+  stamp.device = st.st_dev;
+  stamp.inode = st.st_ino;
+  stamp.size = st.st_size;
+  stamp.mtime = st.st_mtim;
+  return stamp;
+}
+
 Status WriteManifest(const std::filesystem::path& dir, const std::vector<ShardLine>& lines) {
   const std::filesystem::path final_path = dir / kManifestName;
   const std::filesystem::path temp = dir / (std::string(kManifestName) + ".new");
@@ -83,6 +121,48 @@ Status WriteManifest(const std::filesystem::path& dir, const std::vector<ShardLi
 std::string ShardLabel(const std::filesystem::path& dir, const ShardLine& line) {
   if (line.kind == "remote") return line.location;
   return IsHomeShard(line) ? dir.string() : LocalPath(dir, line.location).string();
+}
+
+namespace {
+
+bool IsGlass(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return std::filesystem::exists(dir / "iamglass", ec);
+}
+
+Status AddShardDirs(const std::filesystem::path& dir, const std::vector<ShardLine>& lines,
+                    std::vector<std::filesystem::path>* seen,
+                    std::vector<std::filesystem::path>* local, std::vector<std::string>* remote) {
+  for (const ShardLine& line : lines) {
+    if (line.kind == "remote") {
+      remote->push_back(ShardLabel(dir, line));
+      continue;
+    }
+    const std::filesystem::path path = ShardLabel(dir, line);
+    std::error_code ec;
+    std::filesystem::path key = std::filesystem::weakly_canonical(path, ec);
+    if (ec) key = path;
+    if (std::find(seen->begin(), seen->end(), key) != seen->end()) continue;
+    seen->push_back(key);
+    if (IsHomeShard(line) || IsGlass(path) || !HasManifest(path)) {
+      local->push_back(path);
+      continue;
+    }
+    std::vector<ShardLine> nested;
+    if (Status s = ReadManifest(path, &nested); !s.ok()) return s;
+    if (Status s = AddShardDirs(path, nested, seen, local, remote); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ShardDirs(const std::filesystem::path& dir, const std::vector<ShardLine>& lines,
+                 std::vector<std::filesystem::path>* local, std::vector<std::string>* remote) {
+  local->clear();
+  remote->clear();
+  std::vector<std::filesystem::path> seen;
+  return AddShardDirs(dir, lines, &seen, local, remote);
 }
 
 Xapian::Database OpenShard(const std::filesystem::path& dir, const ShardLine& line,
@@ -112,6 +192,12 @@ Status OpenShards(const std::filesystem::path& dir, const ShardOptions& options,
                   Xapian::Database* out, std::vector<std::string>* missing) {
   std::vector<ShardLine> lines;
   if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
+  return OpenShards(dir, lines, options, out, missing);
+}
+
+Status OpenShards(const std::filesystem::path& dir, const std::vector<ShardLine>& lines,
+                  const ShardOptions& options, Xapian::Database* out,
+                  std::vector<std::string>* missing) {
   if (lines.empty()) {
     return Status::NotFound("index " + dir.string() + " lists no shards in its " + kManifestName +
                             "; add one with 'steppe shards add'");
@@ -119,15 +205,18 @@ Status OpenShards(const std::filesystem::path& dir, const ShardOptions& options,
   Xapian::Database all;
   missing->clear();
   for (const ShardLine& line : lines) {
+    if (options.local_only && line.kind == "remote") continue;
     try {
       all.add_database(OpenShard(dir, line, options));
     } catch (const Xapian::Error& e) {
       const std::string label = ShardLabel(dir, line);
       if (!options.allow_missing) {
+        const std::string advice =
+            line.kind == "remote" ? RemoteAdvice(e, line, options) : "restore it";
         return Status::IoError("shard " + label + " of index " + dir.string() +
-                               " cannot be reached: " + e.get_description() +
-                               "; start it (steppe serve), detach it (steppe shards remove " +
-                               line.location + "), or search with --allow-missing-shards");
+                               " cannot be reached: " + e.get_description() + "; " + advice +
+                               "; else detach it (steppe shards remove " + line.location +
+                               ") or search with --allow-missing-shards");
       }
       missing->push_back(label);  // the caller says so (SearchResults::missing_shards)
     }

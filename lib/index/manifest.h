@@ -2,8 +2,10 @@
 #ifndef STEPPE_LIB_INDEX_MANIFEST_H_
 #define STEPPE_LIB_INDEX_MANIFEST_H_
 
+#include <sys/types.h>
 #include <xapian.h>
 
+#include <ctime>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -32,11 +34,33 @@ bool HasManifest(const std::filesystem::path& dir);
 // Reads the shards of `dir`: its manifest's lines, or the one line "auto ." without one.
 Status ReadManifest(const std::filesystem::path& dir, std::vector<ShardLine>* out);
 
+// What stat says of the manifest of `dir`, to see it change without reading it. WriteManifest
+// renames a new file in, so every rewrite changes the inode, even within one mtime tick.
+struct ManifestStamp {
+  bool exists = false;
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = 0;
+  timespec mtime{};
+
+  bool operator==(const ManifestStamp& other) const;
+};
+
+// The stamp of the manifest of `dir` now; `exists` false without one.
+ManifestStamp StampManifest(const std::filesystem::path& dir);
+
 // Replaces the manifest of `dir` by `lines`: a temporary file, fsynced, renamed over it.
 Status WriteManifest(const std::filesystem::path& dir, const std::vector<ShardLine>& lines);
 
 // A name for what a shard line points at, for messages: "HOST:PORT", or a directory.
 std::string ShardLabel(const std::filesystem::path& dir, const ShardLine& line);
+
+// The local shard directories of `dir` as listed by its manifest `lines`, in order, and the
+// labels (ShardLabel) of its remote shards. A shard directory that holds only a manifest (no
+// glass database) stands for the shards it lists, as Xapian opens it; each directory once.
+// Returns Corruption when such a nested manifest cannot be read.
+Status ShardDirs(const std::filesystem::path& dir, const std::vector<ShardLine>& lines,
+                 std::vector<std::filesystem::path>* local, std::vector<std::string>* remote);
 
 // Opens one shard of `dir` for reading, remote ones with the timeouts of `options`. Throws
 // Xapian::Error when it cannot.
@@ -47,6 +71,11 @@ Xapian::Database OpenShard(const std::filesystem::path& dir, const ShardLine& li
 // IoError naming it, or, with options.allow_missing, is named in *missing and left out.
 Status OpenShards(const std::filesystem::path& dir, const ShardOptions& options,
                   Xapian::Database* out, std::vector<std::string>* missing);
+
+// The same, for the shard `lines` of `dir` as ReadManifest read them.
+Status OpenShards(const std::filesystem::path& dir, const std::vector<ShardLine>& lines,
+                  const ShardOptions& options, Xapian::Database* out,
+                  std::vector<std::string>* missing);
 
 }  // namespace steppe
 

@@ -183,6 +183,28 @@ void SetTotals(const Xapian::MSet& mset, const MatchWindow& window, std::optiona
       std::clamp(static_cast<size_t>(std::llround(estimate)), out->total_lower, out->total_upper);
 }
 
+// The bytes of `dir` and of the shard directories `local` outside it, each file once.
+uint64_t LocalSize(const std::filesystem::path& dir,
+                   const std::vector<std::filesystem::path>& local) {
+  std::vector<std::string> roots;
+  std::error_code ec;
+  for (const std::filesystem::path& path : local) {
+    std::filesystem::path key = std::filesystem::weakly_canonical(path, ec);
+    roots.push_back((ec ? path : key).string() + "/");
+  }
+  std::filesystem::path home = std::filesystem::weakly_canonical(dir, ec);
+  roots.push_back((ec ? dir : home).string() + "/");
+  std::sort(roots.begin(), roots.end());  // a directory before those inside it
+  uint64_t size = 0;
+  std::string counted;
+  for (const std::string& root : roots) {
+    if (!counted.empty() && root.starts_with(counted)) continue;
+    counted = root;
+    size += DirectorySize(root);
+  }
+  return size;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -214,7 +236,8 @@ struct Searcher::Impl {
   // Whether a shard is remote: xapian-tcpsrv runs only Xapian's built-in match spies.
   bool remote = false;
   std::vector<std::string> missing;  // shards left out (ShardOptions::allow_missing)
-  std::string manifest;              // the manifest's text when opened, to see it change
+  std::vector<ShardLine> lines;      // the manifest's shards when opened
+  ManifestStamp stamp;               // the manifest's stat when opened, to see it change
   Analyser analyser;
   QueryBuilder builder;
 };
@@ -365,7 +388,9 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   out->undated = out->documents - db.get_value_freq(slot::kDate);
   out->first_date = DateOfBound(db, db.get_value_lower_bound(slot::kDate));
   out->last_date = DateOfBound(db, db.get_value_upper_bound(slot::kDate));
-  out->size_bytes = DirectorySize(dir);
+  std::vector<std::filesystem::path> local;
+  if (Status s = ShardDirs(dir, lines, &local, &out->remote_shards); !s.ok()) return s;
+  out->size_bytes = LocalSize(dir, local);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
   FacetCounter facets;
@@ -392,30 +417,25 @@ void Searcher::Impl::SpyPass(const Xapian::Query& query, Xapian::doccount limit,
   for (auto it = all.begin(); it != all.end(); ++it) (*spy)(it.get_document(), 0);
 }
 
-static std::string ReadManifestText(const std::filesystem::path& dir) {
-  std::ifstream in(dir / kManifestName);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
+// Reads the manifest once and opens its shards. The stat is taken before the read: a rewrite
+// between the two is seen as a change by the next search.
 Status Searcher::Impl::OpenShards() {
-  const std::string text = HasManifest(dir) ? ReadManifestText(dir) : "";
+  const ManifestStamp now = StampManifest(dir);
+  std::vector<ShardLine> read;
+  if (Status s = ReadManifest(dir, &read); !s.ok()) return s;
   Xapian::Database all;
-  if (Status s = steppe::OpenShards(dir, shard_options, &all, &missing); !s.ok()) return s;
+  if (Status s = steppe::OpenShards(dir, read, shard_options, &all, &missing); !s.ok()) return s;
   if (Status s = CheckFormat(all, dir); !s.ok()) return s;
-  std::vector<ShardLine> lines;
-  if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
-  remote = std::any_of(lines.begin(), lines.end(),
-                       [](const ShardLine& l) { return l.kind == "remote"; });
+  remote =
+      std::any_of(read.begin(), read.end(), [](const ShardLine& l) { return l.kind == "remote"; });
   db = std::move(all);
-  manifest = text;
+  lines = std::move(read);
+  stamp = now;
   return Status::OK();
 }
 
-bool Searcher::Impl::ManifestChanged() const {
-  return (HasManifest(dir) ? ReadManifestText(dir) : "") != manifest;
-}
+// A stat, not a read: the manifest is replaced by rename, so its inode changes on every rewrite.
+bool Searcher::Impl::ManifestChanged() const { return !(StampManifest(dir) == stamp); }
 
 Status Searcher::Open(const SearcherOptions& options, const std::filesystem::path& dir,
                       std::unique_ptr<Searcher>* out) {
@@ -622,27 +642,63 @@ Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_
   return Status::OK();
 }
 
+// Checks the local shard at `shard` of the index at `dir`: Xapian's structure, then each
+// document; counts them in *articles. A shard that cannot be opened is a problem.
+Status CheckShard(const std::filesystem::path& dir, const std::filesystem::path& shard,
+                  std::vector<Problem>* problems, size_t* articles) {
+  Xapian::Database db;
+  try {
+    std::error_code ec;
+    const bool glass = std::filesystem::exists(shard / "iamglass", ec);
+    db = Xapian::Database(shard.string(), glass ? Xapian::DB_BACKEND_GLASS : 0);
+  } catch (const Xapian::DatabaseModifiedError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    problems->push_back(
+        {.file = shard.string(),
+         .line = 0,
+         .reason = "shard of index " + dir.string() + " cannot be opened: " + e.get_description(),
+         .hint = "restore it, or detach it: steppe shards remove " + shard.string() + " --db " +
+                 dir.string()});
+    return Status::OK();
+  }
+  std::ostringstream report;
+  size_t errors = 0;
+  if (Status s = XapianCheck(shard, &report, &errors); !s.ok()) return s;
+  if (errors > 0) {
+    problems->push_back({.file = shard.string(),
+                         .line = 0,
+                         .reason = "Xapian found " + std::to_string(errors) +
+                                   " structural error(s); its report:\n" + report.str(),
+                         .hint = "rebuild the index: move it aside and index your files "
+                                 "again"});
+  }
+  const bool archive = IsArchive(db);
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    CheckDocument(db, shard, *it, archive, problems);
+    ++*articles;
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
-Status Searcher::Check(std::vector<Problem>* problems) {
+Status Searcher::Check(std::vector<Problem>* problems, CheckCoverage* coverage) {
+  CheckCoverage unused;
+  if (coverage == nullptr) coverage = &unused;
   const size_t problems_before = problems->size();
   for (int attempt = 0;; ++attempt) {
     try {
-      impl_->db.reopen();
-      std::ostringstream report;
-      size_t errors = 0;
-      if (Status s = XapianCheck(impl_->dir, &report, &errors); !s.ok()) return s;
-      if (errors > 0) {
-        problems->push_back({.file = impl_->dir.string(),
-                             .line = 0,
-                             .reason = "Xapian found " + std::to_string(errors) +
-                                       " structural error(s); its report:\n" + report.str(),
-                             .hint = "rebuild the index: move it aside and index your files "
-                                     "again"});
-      }
-      const bool archive = IsArchive(impl_->db);
-      for (auto it = impl_->db.postlist_begin(""); it != impl_->db.postlist_end(""); ++it) {
-        CheckDocument(impl_->db, impl_->dir, *it, archive, problems);
+      // The shards the manifest lists now; those on other machines are checked there.
+      *coverage = CheckCoverage();
+      std::vector<ShardLine> lines;
+      if (Status s = ReadManifest(impl_->dir, &lines); !s.ok()) return s;
+      std::vector<std::filesystem::path> local;
+      if (Status s = ShardDirs(impl_->dir, lines, &local, &coverage->skipped); !s.ok()) return s;
+      for (const std::filesystem::path& shard : local) {
+        if (Status s = CheckShard(impl_->dir, shard, problems, &coverage->articles); !s.ok()) {
+          return s;
+        }
       }
       return Status::OK();
     } catch (const Xapian::DatabaseModifiedError&) {

@@ -3,14 +3,19 @@
 // shards, a shard served by a program (xapian-progsrv), and one served by `steppe serve` on
 // 127.0.0.1. No traffic leaves the loopback interface.
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -71,6 +76,71 @@ unsigned FreePort() {
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
   close(fd);
   return ntohs(addr.sin_port);
+}
+
+// A TCP listener on 127.0.0.1 that is no Xapian server: it accepts every connection, sends
+// `reply` (none: it stays silent), then closes it when `close_after` is set, else holds it
+// open until the test ends.
+class NotAXapianServer {
+ public:
+  NotAXapianServer(std::string reply, bool close_after)
+      : reply_(std::move(reply)), close_after_(close_after) {
+    listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    socklen_t len = sizeof addr;
+    getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+    listen(listen_fd_, 16);
+    thread_ = std::thread([this] { Serve(); });
+  }
+  ~NotAXapianServer() {
+    stop_ = true;
+    thread_.join();
+    for (int fd : open_) close(fd);
+    close(listen_fd_);
+  }
+  std::string location() const { return "127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  void Serve() {
+    while (!stop_) {
+      pollfd p{listen_fd_, POLLIN, 0};
+      if (poll(&p, 1, 50) != 1) continue;
+      const int fd = accept(listen_fd_, nullptr, nullptr);
+      if (fd < 0) continue;
+      if (!reply_.empty()) send(fd, reply_.data(), reply_.size(), MSG_NOSIGNAL);
+      if (close_after_) {
+        close(fd);
+      } else {
+        open_.push_back(fd);
+      }
+    }
+  }
+
+  std::string reply_;
+  bool close_after_;
+  int listen_fd_ = -1;
+  unsigned port_ = 0;
+  std::atomic<bool> stop_ = false;
+  std::vector<int> open_;
+  std::thread thread_;
+};
+
+// The bytes of every file under `dir`.
+uintmax_t FilesSize(const fs::path& dir) {
+  uintmax_t size = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) size += e.file_size();
+  }
+  return size;
+}
+
+// Appends a shard line to the manifest of `db`, as an older Steppe or a hand edit may have.
+void AppendShardLine(const std::string& db, const std::string& line) {
+  std::ofstream(fs::path(db) / "XAPIANDB", std::ios::app) << line << "\n";
 }
 
 const std::vector<std::vector<std::string>> kQueries = {
@@ -307,6 +377,200 @@ TEST_F(ShardsCliTest, OpenSearcherSeesShardsAttachedAfterItOpened) {
   EXPECT_EQ(AddShard(db, Db("part2")).code(), Status::Code::kInvalidArgument);
   EXPECT_EQ(AddShard(db, (dir_->path() / "nowhere").string()).code(), Status::Code::kNotFound);
   EXPECT_EQ(RemoveShard(db, "no-such-shard").code(), Status::Code::kNotFound);
+}
+
+TEST_F(ShardsCliTest, CheckChecksLocalShardsAndNamesSkippedRemoteOnes) {
+  if (!HaveProgram("xapian-progsrv")) GTEST_SKIP() << "xapian-progsrv (xapian-tools) missing";
+  const std::string db = TwoLocalShards("check");
+  const std::string remote = ":xapian-progsrv " + Db("part2");
+  ASSERT_EQ(Steppe({"shards", "add", remote, "--db", db}).exit_code, 0);
+  const std::string down = "127.0.0.1:" + std::to_string(FreePort());  // nothing listens
+  AppendShardLine(db, "remote " + down);
+  auto articles = [](const std::string& index) {
+    return nlohmann::json::parse(Steppe({"stats", "--json", "--db", index}).out)["documents"]
+        .get<long long>();
+  };
+  const long long local = articles(Db("part0")) + articles(Db("part1"));
+
+  const CliRun check = Steppe({"check", "--db", db});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_NE(check.out.find("skipped remote shard " + remote +
+                           ": Xapian cannot check a database over the network; run 'steppe "
+                           "check' on the machine that serves it"),
+            std::string::npos)
+      << check.out;
+  EXPECT_NE(check.out.find("skipped remote shard " + down + ": "), std::string::npos) << check.out;
+  EXPECT_NE(check.out.find("is sound: " + std::to_string(local) + " articles of the local shards"),
+            std::string::npos)
+      << check.out;
+
+  std::vector<Problem> problems;
+  CheckCoverage coverage;
+  std::unique_ptr<Searcher> searcher;
+  ShardOptions local_only;
+  local_only.local_only = true;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), local_only, db, &searcher).ok());
+  ASSERT_TRUE(searcher->Check(&problems, &coverage).ok());
+  EXPECT_TRUE(problems.empty()) << problems.front().ToString();
+  EXPECT_EQ(coverage.skipped, std::vector<std::string>({remote, down}));
+  EXPECT_EQ(static_cast<long long>(coverage.articles), local);
+
+  // A local shard that is gone is a problem of the index, named with how to repair it.
+  const std::string gone = (dir_->path() / "gone").string();
+  AppendShardLine(db, "auto " + gone);
+  const CliRun broken = Steppe({"check", "--db", db});
+  EXPECT_EQ(broken.exit_code, 1) << broken.out << broken.err;
+  EXPECT_NE(broken.out.find(gone + ": shard of index " + db + " cannot be opened"),
+            std::string::npos)
+      << broken.out;
+  EXPECT_NE(broken.out.find("steppe shards remove " + gone), std::string::npos) << broken.out;
+}
+
+TEST_F(ShardsCliTest, StatsSizeCountsEveryLocalShardAndNamesRemoteOnes) {
+  const std::string db = TwoLocalShards("size");
+  const nlohmann::json two = nlohmann::json::parse(Steppe({"stats", "--json", "--db", db}).out);
+  EXPECT_EQ(two["size_bytes"].get<uintmax_t>(), FilesSize(db) + FilesSize(Db("part1")));
+  EXPECT_FALSE(two.contains("size_leaves_out")) << two.dump();
+
+  if (!HaveProgram("xapian-progsrv")) GTEST_SKIP() << "xapian-progsrv (xapian-tools) missing";
+  const std::string remote = ":xapian-progsrv " + Db("part2");
+  ASSERT_EQ(Steppe({"shards", "add", remote, "--db", db}).exit_code, 0);
+  const nlohmann::json three = nlohmann::json::parse(Steppe({"stats", "--json", "--db", db}).out);
+  EXPECT_EQ(three["size_bytes"].get<uintmax_t>(), FilesSize(db) + FilesSize(Db("part1")));
+  EXPECT_EQ(three["size_leaves_out"], nlohmann::json::array({remote}));
+  const CliRun text = Steppe({"stats", "--db", db});
+  EXPECT_NE(text.out.find("(not counted: remote shard " + remote + ")"), std::string::npos)
+      << text.out;
+}
+
+TEST_F(ShardsCliTest, CheckAndStatsFollowAShardThatIsOnlyAManifest) {
+  // A directory holding only a manifest stands for the shards it lists, as Xapian opens it.
+  const fs::path nest = dir_->path() / "nest";
+  fs::create_directories(nest);
+  std::ofstream(nest / "XAPIANDB") << "auto " << Db("part1") << "\nauto " << Db("part2") << "\n";
+  fs::copy(Db("part0"), Db("nested"), fs::copy_options::recursive);
+  std::ofstream(fs::path(Db("nested")) / "XAPIANDB") << "auto .\nauto " << nest.string() << "\n";
+  const nlohmann::json one =
+      nlohmann::json::parse(Steppe({"stats", "--json", "--db", Db("one")}).out);
+  const nlohmann::json nested =
+      nlohmann::json::parse(Steppe({"stats", "--json", "--db", Db("nested")}).out);
+  EXPECT_EQ(nested["documents"], one["documents"]);
+  EXPECT_EQ(nested["size_bytes"].get<uintmax_t>(),
+            FilesSize(Db("nested")) + FilesSize(Db("part1")) + FilesSize(Db("part2")));
+
+  const CliRun check = Steppe({"check", "--db", Db("nested")});
+  EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+  EXPECT_NE(check.out.find("is sound: " + one["documents"].dump() + " articles checked"),
+            std::string::npos)
+      << check.out;
+}
+
+TEST_F(ShardsCliTest, ShardThatIsNoXapianServerIsNamedAndExits2) {
+  // An HTTP server, say: it answers something else and hangs up.
+  NotAXapianServer http("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n", true);
+  const std::string db = TwoLocalShards("http");
+  AppendShardLine(db, "remote " + http.location());
+  const CliRun search = Steppe({"search", "strike", "--db", db});
+  EXPECT_EQ(search.exit_code, 2) << search.err;
+  EXPECT_NE(search.err.find("shard " + http.location() + " of index " + db + " cannot be reached"),
+            std::string::npos)
+      << search.err;
+  EXPECT_NE(search.err.find("is not a Xapian server"), std::string::npos) << search.err;
+  const CliRun add = Steppe({"shards", "add", http.location(), "--db", Db("part2")});
+  EXPECT_EQ(add.exit_code, 2) << add.err;
+  EXPECT_NE(add.err.find(http.location()), std::string::npos) << add.err;
+}
+
+TEST_F(ShardsCliTest, SilentOrBabblingServerGivesAnErrorWithinTheTimeouts) {
+  // One that accepts and says nothing, one that sends bytes of no protocol and waits: the
+  // searcher gives up after ShardOptions' timeouts instead of waiting for ever.
+  NotAXapianServer silent("", false);
+  NotAXapianServer babbling(std::string("\x01\x7f\x7f\x7fnot xapian", 14), false);
+  ShardOptions quick;
+  quick.connect_timeout_ms = quick.idle_timeout_ms = 300;
+  for (const NotAXapianServer* server : {&silent, &babbling}) {
+    const std::string db = TwoLocalShards("quiet" + server->location().substr(10));
+    AppendShardLine(db, "remote " + server->location());
+    std::unique_ptr<Searcher> searcher;
+    const Status s = Searcher::Open(SearcherOptions(), quick, db, &searcher);
+    EXPECT_EQ(s.code(), Status::Code::kIoError) << s.ToString();
+    EXPECT_NE(s.message().find("shard " + server->location()), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("no Xapian greeting within 300 ms"), std::string::npos)
+        << s.message();
+
+    quick.allow_missing = true;
+    ASSERT_TRUE(Searcher::Open(SearcherOptions(), quick, db, &searcher).ok());
+    SearchResults results;
+    ASSERT_TRUE(searcher->Search({.query = "strike"}, &results).ok());
+    EXPECT_EQ(results.missing_shards, std::vector<std::string>({server->location()}));
+    quick.allow_missing = false;
+  }
+}
+
+// How many times the file at `path` is opened while `run` runs. Closes are watched too:
+// inotify merges an event into an identical one not yet read, which open-close-open is not.
+template <typename Run>
+int OpensOf(const fs::path& path, Run run) {
+  const int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+  inotify_add_watch(fd, path.c_str(), IN_OPEN | IN_CLOSE_NOWRITE);
+  run();
+  int opens = 0;
+  alignas(inotify_event) char buf[4096];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) {
+    for (char* p = buf; p < buf + n;) {
+      const auto* event = reinterpret_cast<inotify_event*>(p);
+      if (event->mask & IN_OPEN) ++opens;
+      p += sizeof(inotify_event) + event->len;
+    }
+  }
+  close(fd);
+  return opens;
+}
+
+TEST_F(ShardsCliTest, SearcherReadsTheManifestOnceAndNotBeforeEverySearch) {
+  const std::string db = TwoLocalShards("stat");
+  const fs::path manifest = fs::path(db) / "XAPIANDB";
+  std::unique_ptr<Searcher> searcher;
+  const int at_open = OpensOf(
+      manifest, [&] { EXPECT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok()); });
+  EXPECT_EQ(at_open, 1);
+  ASSERT_TRUE(searcher);
+  SearchResults results;
+  const int at_searches = OpensOf(manifest, [&] {
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(searcher->Search({.query = "strike"}, &results).ok());
+  });
+  EXPECT_EQ(at_searches, 0);
+}
+
+TEST_F(ShardsCliTest, SearcherSeesAManifestRewrittenWithTheSameSizeAndTime) {
+  // Two manifests of the same length, the second renamed in with the first's mtime: only the
+  // inode tells them apart.
+  const std::string db = TwoLocalShards("inode");
+  const fs::path manifest = fs::path(db) / "XAPIANDB";
+  std::string text = ReadAll(manifest);
+  const size_t at = text.find(Db("part1"));
+  ASSERT_NE(at, std::string::npos) << text;
+  text.replace(at, Db("part1").size(), Db("part2"));
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  SearchRequest request{.query = "strike", .all_copies = true};
+  SearchResults before, after, expected;
+  ASSERT_TRUE(searcher->Search(request, &before).ok());
+
+  struct stat old;
+  ASSERT_EQ(stat(manifest.c_str(), &old), 0);
+  const fs::path temp = fs::path(db) / "XAPIANDB.test";
+  std::ofstream(temp) << text;
+  const timespec times[2] = {old.st_atim, old.st_mtim};
+  ASSERT_EQ(utimensat(AT_FDCWD, temp.c_str(), times, 0), 0);
+  fs::rename(temp, manifest);
+  ASSERT_TRUE(searcher->Search(request, &after).ok());
+
+  std::unique_ptr<Searcher> fresh;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &fresh).ok());
+  ASSERT_TRUE(fresh->Search(request, &expected).ok());
+  EXPECT_NE(before.total_upper, expected.total_upper);
+  EXPECT_EQ(after.total_upper, expected.total_upper);
 }
 
 }  // namespace

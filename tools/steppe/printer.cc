@@ -72,12 +72,14 @@ Json ArticleJson(const Article& a) {
 }
 
 Json SummaryJson(const IndexSummary& s) {
-  return Json{{"documents", s.documents},
-              {"undated", s.undated},
-              {"first_date", DateJson(s.first_date)},
-              {"last_date", DateJson(s.last_date)},
-              {"size_bytes", s.size_bytes},
-              {"facets", FacetsJson(s.facets)}};
+  Json out{{"documents", s.documents},
+           {"undated", s.undated},
+           {"first_date", DateJson(s.first_date)},
+           {"last_date", DateJson(s.last_date)},
+           {"size_bytes", s.size_bytes},
+           {"facets", FacetsJson(s.facets)}};
+  if (!s.remote_shards.empty()) out["size_leaves_out"] = s.remote_shards;
+  return out;
 }
 
 Json ResultsJson(const SearchRequest& request, const SearchResults& results) {
@@ -193,7 +195,12 @@ class TextPrinter : public Printer {
     } else {
       std::printf("dates     none\n");
     }
-    std::printf("size      %.1f MiB\n", s.size_bytes / 1048576.0);
+    std::printf("size      %.1f MiB", s.size_bytes / 1048576.0);
+    for (size_t i = 0; i < s.remote_shards.size(); ++i) {
+      std::printf("%s%s", i == 0 ? " (not counted: remote shard " : ", ",
+                  s.remote_shards[i].c_str());
+    }
+    std::printf("%s\n", s.remote_shards.empty() ? "" : ")");
     PrintFacetLines(s.facets);
   }
 
