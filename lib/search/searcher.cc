@@ -592,9 +592,9 @@ class TempCopyDir {
   std::filesystem::path path_;
 };
 
-// Xapian's structural check of the index at `dir`, its report in *report. Xapian opens the
-// tables for writing (it can repair them), so an index this user may only read is checked
-// through a copy of its files in the temp dir.
+// Xapian's structural check of the glass database at `dir`, its report in *report, its errors
+// added to *errors. Xapian opens the tables for writing (it can repair them), so a shard this
+// user may only read is checked through a copy of its files in the temp dir.
 Status CheckOneShard(const std::filesystem::path& dir, std::ostream* report, size_t* errors) {
   if (WriteRefusal(dir).empty()) {
     *errors += Xapian::Database::check(dir.string(), Xapian::DBCHECK_SHORT_TREE, report);
@@ -625,23 +625,6 @@ Status CheckOneShard(const std::filesystem::path& dir, std::ostream* report, siz
   return Status::OK();
 }
 
-// Xapian's own check of every local shard of the index at `dir` (it cannot check one over the
-// network).
-Status XapianCheck(const std::filesystem::path& dir, std::ostream* report, size_t* errors) {
-  std::vector<ShardLine> lines;
-  if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
-  for (const ShardLine& line : lines) {
-    if (line.kind != "auto") continue;
-    const std::filesystem::path shard = ShardLabel(dir, line);
-    std::error_code ec;
-    // An attached index lists shards of its own.
-    const bool nested = line.location != "." && !std::filesystem::exists(shard / "iamglass", ec);
-    Status s = nested ? XapianCheck(shard, report, errors) : CheckOneShard(shard, report, errors);
-    if (!s.ok()) return s;
-  }
-  return Status::OK();
-}
-
 // Checks the local shard at `shard` of the index at `dir`: Xapian's structure, then each
 // document; counts them in *articles. A shard that cannot be opened is a problem.
 Status CheckShard(const std::filesystem::path& dir, const std::filesystem::path& shard,
@@ -664,7 +647,7 @@ Status CheckShard(const std::filesystem::path& dir, const std::filesystem::path&
   }
   std::ostringstream report;
   size_t errors = 0;
-  if (Status s = XapianCheck(shard, &report, &errors); !s.ok()) return s;
+  if (Status s = CheckOneShard(shard, &report, &errors); !s.ok()) return s;
   if (errors > 0) {
     problems->push_back({.file = shard.string(),
                          .line = 0,
