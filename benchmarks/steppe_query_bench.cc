@@ -4,7 +4,10 @@
 // format of e2e_common.h, shared with xapian_baseline and fts5_baseline). Timing `steppe search`
 // would mostly measure process start and index open. Uses the public API only.
 //
-//   steppe_query_bench DB QUERIES [--reps N]
+//   steppe_query_bench DB QUERIES [--reps N] [--facets]
+//
+// With --facets each timed search also counts the six facets (top 5 of each), as
+// `steppe search --facets` does.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -15,12 +18,17 @@
 
 int main(int argc, char** argv) {
   int reps = 5;
+  bool facets = false;
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
-    if (!steppe_bench::ParseReps(argc, argv, &i, &reps)) args.emplace_back(argv[i]);
+    if (std::string(argv[i]) == "--facets") {
+      facets = true;
+    } else if (!steppe_bench::ParseReps(argc, argv, &i, &reps)) {
+      args.emplace_back(argv[i]);
+    }
   }
   if (args.size() != 2) {
-    std::fprintf(stderr, "usage: steppe_query_bench DB QUERIES [--reps N]\n");
+    std::fprintf(stderr, "usage: steppe_query_bench DB QUERIES [--reps N] [--facets]\n");
     return 2;
   }
   std::vector<steppe_bench::Query> queries;
@@ -44,9 +52,10 @@ int main(int argc, char** argv) {
     return s;
   };
   steppe::SearchResults results;
-  auto run = [&](const steppe_bench::Query& q, size_t offset) {
+  auto run = [&](const steppe_bench::Query& q, size_t offset, bool with_facets) {
     steppe::SearchRequest request;
     request.offset = offset;
+    request.facet_limit = with_facets ? 5 : 0;
     steppe::Status s = make_request(q, &request);
     if (s.ok()) s = searcher->Search(request, &results);
     if (!s.ok()) {
@@ -57,8 +66,9 @@ int main(int argc, char** argv) {
   // total_estimated is exact once every match has been seen: ask for the page past the last
   // document, which makes Xapian count them all (and builds no snippets).
   auto count = [&](const steppe_bench::Query& q) {
-    return run(q, searcher->document_count()) ? static_cast<long>(results.total_estimated) : -1L;
+    return run(q, searcher->document_count(), false) ? static_cast<long>(results.total_estimated)
+                                                     : -1L;
   };
-  auto search = [&](const steppe_bench::Query& q) { return run(q, 0); };
+  auto search = [&](const steppe_bench::Query& q) { return run(q, 0, facets); };
   return steppe_bench::RunQueries("steppe", queries, reps, count, search);
 }

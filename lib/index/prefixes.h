@@ -12,20 +12,20 @@
 namespace steppe::prefix {
 
 // Unprefixed terms are exact folded words, with positions (phrases).
-inline constexpr char kId[] = "Q";            // unique id: replace_document key
-inline constexpr char kStem[] = "Z";          // language stem of every word
-inline constexpr char kTitle[] = "S";         // exact words of the title
-inline constexpr char kYear[] = "Y";          // Y2023
-inline constexpr char kMonth[] = "M";         // M202312
-inline constexpr char kDay[] = "D";           // D20231216
-inline constexpr char kLang[] = "L";          // Len, Lru, Lkk
-inline constexpr char kCompany[] = "XC";      // company, by the spelling key of its name
-inline constexpr char kFile[] = "XF";         // canonical path of the file an article came from
-inline constexpr char kMention[] = "XM";      // a date the text mentions: XM2024, XM202402, ...
-inline constexpr char kPlace[] = "XP";        // place, by the spelling key of its name
-inline constexpr char kSource[] = "XS";       // source, by the spelling key of its name
-inline constexpr char kTranslit[] = "XT";     // Latin transliteration of a name
-inline constexpr char kName[] = "XW";         // a word used as a name: key + ":" + exact, per key
+inline constexpr char kId[] = "Q";         // unique id: replace_document key
+inline constexpr char kStem[] = "Z";       // language stem of every word
+inline constexpr char kTitle[] = "S";      // exact words of the title
+inline constexpr char kYear[] = "Y";       // Y2023
+inline constexpr char kMonth[] = "M";      // M202312
+inline constexpr char kDay[] = "D";        // D20231216
+inline constexpr char kLang[] = "L";       // Len, Lru, Lkk
+inline constexpr char kCompany[] = "XC";   // company, by the spelling key of its name
+inline constexpr char kFile[] = "XF";      // canonical path of the file an article came from
+inline constexpr char kMention[] = "XM";   // a date the text mentions: XM2024, XM202402, ...
+inline constexpr char kPlace[] = "XP";     // place, by the spelling key of its name
+inline constexpr char kSource[] = "XS";    // source, by the spelling key of its name
+inline constexpr char kTranslit[] = "XT";  // Latin transliteration of a name
+inline constexpr char kName[] = "XW";      // a word used as a name: key + ":" + exact, per key
 
 // The term marking a word used as a name under one of its spelling keys. A query for a key
 // reads every spelling under it (QueryBuilder::NameTerms), and suggestions the spellings

@@ -22,57 +22,82 @@ void ShardWriter::Open() {
     Xapian::WritableDatabase db = OpenForWriting(own[i]);
     if (i + 1 == own.size() && db.get_doccount() < cap_) {
       open_ = std::move(db);
+      open_path_ = own[i].path;
+    } else if (i == 0) {
+      first_ = std::move(db);
     } else {
-      full_.add_database(db);
-      ++full_count_;
+      middle_.add_database(db);
+      ++middle_count_;
     }
   }
   opened_ = true;
 }
 
+std::vector<Xapian::WritableDatabase*> ShardWriter::Handles() {
+  std::vector<Xapian::WritableDatabase*> handles;
+  if (middle_count_ > 0) handles.push_back(&middle_);
+  if (open_) handles.push_back(&*open_);
+  if (first_) handles.push_back(&*first_);
+  return handles;
+}
+
 void ShardWriter::StartShard() {
   if (open_) {
+    // Full: it takes no new articles, so it is rewritten compactly, and then only replaces.
+    // An older Steppe's index, DIR itself, stays where it is until `steppe compact`.
+    if (middle_count_ > 0) middle_.commit();  // before the first shard's metadata, if it is this
     open_->commit();
-    full_.add_database(*open_);
-    ++full_count_;
+    std::optional<Xapian::WritableDatabase> full;
+    if (open_path_ == dir_) {
+      full = *open_;
+    } else {
+      open_->close();
+      std::filesystem::path sealed;
+      ThrowIfFailed(SealShard(dir_, open_path_, nullptr, &sealed));
+      full = OpenForWriting({sealed, false});
+    }
     open_.reset();
+    if (!first_) {
+      first_ = std::move(full);
+    } else {
+      middle_.add_database(*full);
+      ++middle_count_;
+    }
   }
   OwnShard shard;
   Xapian::WritableDatabase db;
   ThrowIfFailed(CreateShard(dir_, &shard, &db));
   open_ = std::move(db);
+  open_path_ = shard.path;
 }
 
 void ShardWriter::Replace(const std::string& id_term, const Xapian::Document& doc) {
   Open();
-  if (open_ && open_->term_exists(id_term)) {
-    open_->replace_document(id_term, doc);
-  } else if (full_count_ > 0 && full_.term_exists(id_term)) {
-    full_.replace_document(id_term, doc);  // in the shard that holds it
-  } else {
-    if (!open_ || open_->get_doccount() >= cap_) StartShard();
-    open_->add_document(doc);
+  for (Xapian::WritableDatabase* db : Handles()) {
+    if (db->term_exists(id_term)) {
+      db->replace_document(id_term, doc);  // in the shard that holds it
+      return;
+    }
   }
+  if (!open_ || open_->get_doccount() >= cap_) StartShard();
+  open_->add_document(doc);
 }
 
 void ShardWriter::Delete(const std::string& term) {
   Open();
-  if (open_) open_->delete_document(term);
-  if (full_count_ > 0) full_.delete_document(term);
+  for (Xapian::WritableDatabase* db : Handles()) db->delete_document(term);
 }
 
 void ShardWriter::SetMetadata(const std::string& key, const std::string& value) {
   Open();
-  if (full_count_ == 0 && !open_) StartShard();
-  // A database of several shards keeps metadata in its first, as a reader's does.
-  (full_count_ > 0 ? full_ : *open_).set_metadata(key, value);
+  if (!first_ && !open_) StartShard();
+  (first_ ? *first_ : *open_).set_metadata(key, value);
 }
 
 Xapian::Database ShardWriter::View() {
   Open();
   Xapian::Database all;
-  if (full_count_ > 0) all.add_database(full_);
-  if (open_) all.add_database(*open_);
+  for (Xapian::WritableDatabase* db : Handles()) all.add_database(*db);
   return all;
 }
 
@@ -80,17 +105,16 @@ size_t ShardWriter::DocumentCount() { return View().get_doccount(); }
 
 void ShardWriter::Commit() {
   if (!opened_) return;
-  if (full_count_ > 0) full_.commit();
-  if (open_) open_->commit();
+  for (Xapian::WritableDatabase* db : Handles()) db->commit();  // the first shard last
 }
 
 void ShardWriter::Release() {
   if (!opened_) return;
   Commit();
-  if (full_count_ > 0) full_.close();
-  if (open_) open_->close();
-  full_ = Xapian::WritableDatabase();
-  full_count_ = 0;
+  for (Xapian::WritableDatabase* db : Handles()) db->close();
+  first_.reset();
+  middle_ = Xapian::WritableDatabase();
+  middle_count_ = 0;
   open_.reset();
   opened_ = false;
 }
@@ -119,6 +143,11 @@ Status ShardPool::Take(Xapian::WritableDatabase* db, std::filesystem::path* path
   if (Status s = CreateShard(dir_, &shard, db); !s.ok()) return s;
   *path = shard.path;
   return Status::OK();
+}
+
+Status ShardPool::Seal(const std::filesystem::path& path) {
+  std::filesystem::path sealed;
+  return SealShard(dir_, path, &mu_, &sealed);
 }
 
 }  // namespace steppe

@@ -17,8 +17,11 @@ namespace steppe {
 
 // The writer of one thread: replaces an article in whichever shard holds its id, adds a new
 // one to the open shard (the last, while it holds fewer than the cap), and starts a new shard
-// when that one is full, so that no shard's B-trees grow without bound. Opens the shards at
-// the first call that needs them, and lets them go at Release.
+// when that one is full, so that no shard's B-trees grow without bound. The index's metadata
+// (the content hash of each file written) lives in its first shard, which commits last: a run
+// killed between the commits of two shards leaves a file's articles written but its hash not,
+// and the file is read again, never the other way round. Opens the shards at the first call
+// that needs them, and lets them go at Release.
 class ShardWriter {
  public:
   ShardWriter(std::filesystem::path dir, size_t docs_per_shard)
@@ -38,7 +41,7 @@ class ShardWriter {
 
   size_t DocumentCount();
 
-  // Commits every shard changed since the last commit: the full ones first, then the open one.
+  // Commits every shard changed since the last commit, the first shard last.
   void Commit();
 
   // Commits and closes the shards, for other writers to take; the next call opens them again.
@@ -47,13 +50,18 @@ class ShardWriter {
  private:
   void Open();
   void StartShard();
+  // The handles open, the first shard's last.
+  std::vector<Xapian::WritableDatabase*> Handles();
 
   std::filesystem::path dir_;
   size_t cap_;
   bool opened_ = false;
-  Xapian::WritableDatabase full_;  // the shards before the open one, as one; may hold none
-  size_t full_count_ = 0;          // how many
+  // The first shard, unless it is the open one: the metadata, committed last.
+  std::optional<Xapian::WritableDatabase> first_;
+  Xapian::WritableDatabase middle_;               // the full shards between, as one; may hold none
+  size_t middle_count_ = 0;                       // how many
   std::optional<Xapian::WritableDatabase> open_;  // made at the first new article if none
+  std::filesystem::path open_path_;
 };
 
 // Shards for the worker threads of a parallel build, each its own: first the index's empty
@@ -64,6 +72,9 @@ class ShardPool {
 
   // Stores in *db a shard no other thread writes: an empty one of the index, or a new one.
   Status Take(Xapian::WritableDatabase* db, std::filesystem::path* path);
+
+  // Rewrites the full, closed shard at `path` compactly (SealShard).
+  Status Seal(const std::filesystem::path& path);
 
  private:
   std::mutex mu_;

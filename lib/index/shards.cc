@@ -134,6 +134,34 @@ Status CreateShard(const fs::path& dir, OwnShard* shard, Xapian::WritableDatabas
   return WriteManifest(dir, lines);
 }
 
+Status SealShard(const fs::path& dir, const fs::path& shard, std::mutex* manifest_mu,
+                 fs::path* sealed) {
+  std::unique_lock<std::mutex> lock;  // held only while the manifest is read and rewritten
+  if (manifest_mu != nullptr) lock = std::unique_lock(*manifest_mu);
+  std::vector<ShardLine> lines;
+  if (Status s = Lines(dir, &lines); !s.ok()) return s;
+  const std::string location = ShardLocation(NextShardNumber(dir, lines));
+  *sealed = dir / location;
+  std::error_code ec;
+  fs::create_directories(*sealed, ec);  // the number is taken, for the other writers
+  if (manifest_mu != nullptr) lock.unlock();
+  try {
+    Xapian::Database(shard.string(), Xapian::DB_BACKEND_GLASS)
+        .compact(sealed->string(), Xapian::Compactor::FULL);
+  } catch (...) {
+    fs::remove_all(*sealed, ec);
+    return StatusFromCurrentException("cannot compact a full shard", shard);
+  }
+  if (manifest_mu != nullptr) lock.lock();
+  if (Status s = Lines(dir, &lines); !s.ok()) return s;
+  for (ShardLine& line : lines) {
+    if (IsOwn(line) && fs::equivalent(dir / line.location, shard, ec)) line.location = location;
+  }
+  if (Status s = WriteManifest(dir, lines); !s.ok()) return s;
+  fs::remove_all(shard, ec);
+  return Status::OK();
+}
+
 void RemoveUnlistedShards(const fs::path& dir) {
   std::vector<OwnShard> own;
   if (!OwnShards(dir, &own).ok()) return;  // an unreadable manifest: touch nothing

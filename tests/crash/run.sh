@@ -38,7 +38,8 @@ for ((i = 1; i <= articles; i++)); do
     "$filler" >>"$dir/a$i.md"
 done
 
-index_args=(index "$work/in" --db "$db" --batch 250 --jobs 2)
+# Shards of 700 articles: kills land while full shards are rewritten compactly, too.
+index_args=(index "$work/in" --db "$db" --batch 250 --jobs 2 --shard-size 700)
 index() { "$steppe" "${index_args[@]}" >/dev/null 2>&1; }
 
 # How long a full run takes, to pick kill moments inside it.

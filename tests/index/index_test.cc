@@ -137,7 +137,8 @@ TEST(IndexTest, ParallelIndexingBuildsTheSameIndexAsOneThread) {
     std::unique_ptr<Index> index;
     ASSERT_TRUE(Index::Open(options, db, &index).ok());
     IndexStats stats;
-    ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "c", &stats).ok());
+    const Status added = index->AddPath(AddOptions(), dir.path() / "c", &stats);
+    ASSERT_TRUE(added.ok()) << added.ToString();
     ASSERT_TRUE(index->Commit().ok());
     EXPECT_EQ(stats.indexed + stats.unchanged, 82u);  // the link's file is read again or skipped
     EXPECT_EQ(stats.problems, 1u);

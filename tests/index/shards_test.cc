@@ -80,7 +80,9 @@ TEST(ShardsTest, ANewIndexFillsShardsUpToTheCapAndXapianOpensThemAsOne) {
   for (int i = 0; i < 7; ++i) articles.push_back(MakeArticle(std::to_string(i), "Oil strike."));
   ASSERT_NO_FATAL_FAILURE(AddAll(dir.path() / "db", Options(3), articles));
   EXPECT_EQ(ShardCounts(dir.path() / "db"), (std::vector<long long>{3, 3, 1}));
-  EXPECT_EQ(ManifestText(dir.path() / "db"), "auto shards/000\nauto shards/001\nauto shards/002\n");
+  // Each full shard was rewritten compactly into a new directory, which took its place.
+  EXPECT_EQ(ManifestText(dir.path() / "db"), "auto shards/001\nauto shards/003\nauto shards/004\n");
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "db/shards/000"));
   // Xapian's own tools open the index directory as one database, through the manifest.
   EXPECT_EQ(Xapian::Database((dir.path() / "db").string()).get_doccount(), 7u);
 }
@@ -159,16 +161,19 @@ TEST(ShardsTest, AnIndexOfOlderSteppeIsItsOwnFirstShardUntilCompacted) {
   const auto db = dir.path() / "db";
   ASSERT_NO_FATAL_FAILURE(BuildOlderIndex(db, "old"));
   EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
-  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(1), {MakeArticle("new", "Oil strike.")}));
+  // It takes new articles up to the cap, then a new shard starts beside it; it is never moved.
+  ASSERT_NO_FATAL_FAILURE(AddAll(
+      db, Options(2), {MakeArticle("new", "Oil strike."), MakeArticle("newer", "Gas strike.")}));
   EXPECT_EQ(ManifestText(db), "auto .\nauto shards/000\n");
+  EXPECT_EQ(ShardCounts(db), (std::vector<long long>{2, 1}));
   EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
-  EXPECT_EQ(Find(db, "strike").hits.size(), 1u);
+  EXPECT_EQ(Find(db, "strike").hits.size(), 2u);
   ASSERT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).ok());
   EXPECT_EQ(ManifestText(db), "auto shards/001\n");
   EXPECT_FALSE(std::filesystem::exists(db / "iamglass"));
   EXPECT_FALSE(std::filesystem::exists(db / "shards/000"));
   EXPECT_EQ(Find(db, "Oral").hits.size(), 1u);
-  EXPECT_EQ(Find(db, "strike").hits.size(), 1u);
+  EXPECT_EQ(Find(db, "strike").hits.size(), 2u);
 }
 
 TEST(ShardsTest, CompactMergesOwnShardsKeepsAttachedOnesAndOpenSearchersFollow) {
@@ -187,7 +192,7 @@ TEST(ShardsTest, CompactMergesOwnShardsKeepsAttachedOnesAndOpenSearchersFollow) 
   ASSERT_EQ(before.total_estimated, 6u);
   ASSERT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).ok());
   EXPECT_EQ(ShardCounts(db), (std::vector<long long>{5, 1}));
-  EXPECT_EQ(ManifestText(db), "auto shards/003\nauto " + (dir.path() / "other").string() + "\n");
+  EXPECT_EQ(ManifestText(db), "auto shards/005\nauto " + (dir.path() / "other").string() + "\n");
   SearchResults after;  // the searcher opened before compaction sees the new shard
   ASSERT_TRUE(searcher->Search({.query = "strike", .limit = 100}, &after).ok());
   EXPECT_EQ(after.total_estimated, 6u);

@@ -22,6 +22,7 @@ int RunIndex(const std::vector<std::string>& args) {
   std::string gazetteer;
   size_t max_mib = IndexOptions().max_file_bytes >> 20;
   size_t batch = IndexOptions().docs_per_commit;
+  size_t shard_size = IndexOptions().docs_per_shard;
   po::options_description visible(
       "Adds article files, and folders of them (recursively), to the index.\n"
       "Re-indexing a file replaces its article.\n\n"
@@ -31,6 +32,8 @@ int RunIndex(const std::vector<std::string>& args) {
       "jobs,j", po::value(&jobs)->default_value(0),
       "threads reading and analysing (0: one per core)")(
       "batch", po::value(&batch)->default_value(batch), "articles per commit")(
+      "shard-size", po::value(&shard_size)->default_value(shard_size),
+      "articles a shard takes before a new one starts")(
       "wait", po::value(&wait)->implicit_value(3600)->default_value(0),
       "wait for another writer to finish, up to SECONDS (default with --wait: 3600)")(
       "prune", po::bool_switch(&prune), "remove articles whose files under PATH are gone")(
@@ -62,6 +65,7 @@ int RunIndex(const std::vector<std::string>& args) {
   options.max_file_bytes = max_mib << 20;
   options.gazetteer_file = gazetteer;
   options.docs_per_commit = batch > 0 ? batch : 1;
+  options.docs_per_shard = shard_size > 0 ? shard_size : 1;
   ProgressLine progress;
   AddOptions add;
   add.strict = strict;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // steppe: index and search news articles in English, Russian and Kazakh, every spelling.
 // A thin layer over the public API: one file per subcommand, this table to find them.
+#include <sys/resource.h>
+
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -50,6 +52,15 @@ void PrintUsage(std::ostream& out) {
          "  steppe index corpus/ && steppe search \"West Oil Software\" --after 2023-12\n";
 }
 
+// An index of many shards keeps a few files open per shard, in the writer and in each of its
+// threads' views: raise the soft limit on open files (often 1024) to the hard one.
+void AllowOpenFilesUpToTheHardLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+  limit.rlim_cur = limit.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &limit);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -69,6 +80,7 @@ int main(int argc, char** argv) {
   for (const Alias& a : kAliases) {
     if (name == a.alias) name = a.name;
   }
+  AllowOpenFilesUpToTheHardLimit();
   for (const Command& c : kCommands) {
     if (name == c.name) return c.run(std::vector<std::string>(argv + 2, argv + argc));
   }
