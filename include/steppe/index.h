@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "steppe/article.h"
 #include "steppe/export.h"
@@ -77,16 +79,19 @@ class STEPPE_EXPORT Index {
     bool archive = false;
   };
 
-  // What one Compact call did: the bytes of the index directory on disk before and after.
+  // What one Compact call did: the bytes of the index directory on disk before and after,
+  // and the shards it left as they are (attached indexes and remote shards, as ListShards
+  // names them): compact each where it lives.
   struct CompactStats {
     uint64_t bytes_before = 0;
     uint64_t bytes_after = 0;
+    std::vector<std::string> skipped;
   };
 
-  // Rewrites the index at `dir` compactly (Xapian's compaction: full blocks, no free space),
-  // leaving out what `options` says, and replaces it when done; fills *stats when it is not
-  // null. Needs the index not to be open for writing (Busy otherwise); searchers that have
-  // it open keep reading the old files until they reopen.
+  // Merges the shards the index at `dir` wrote itself into one compact shard (Xapian's
+  // compaction: full blocks, no free space), leaving out what `options` says, and lists it in
+  // their place; fills *stats when it is not null. Needs the index not to be open for writing
+  // (Busy otherwise); searchers that have it open move to the new shard at their next search.
   static Status Compact(const std::filesystem::path& dir, const CompactOptions& options,
                         CompactStats* stats);
 

@@ -453,7 +453,7 @@ Status Index::Compact(const std::filesystem::path& dir, const CompactOptions& op
   Status s = IsArchiveAt(dir) ? FinishArchive(dir) : CompactShards(dir, options.archive);
   if (!s.ok()) return s;
   stats->bytes_after = DirectorySize(dir);
-  return Status::OK();
+  return ForeignShards(dir, &stats->skipped);
 }
 
 }  // namespace steppe

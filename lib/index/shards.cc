@@ -103,6 +103,16 @@ Status OwnShards(const fs::path& dir, std::vector<OwnShard>* out) {
   return Status::OK();
 }
 
+Status ForeignShards(const fs::path& dir, std::vector<std::string>* out) {
+  out->clear();
+  std::vector<ShardLine> lines;
+  if (Status s = Lines(dir, &lines); !s.ok()) return s;
+  for (const ShardLine& line : lines) {
+    if (!IsOwn(line)) out->push_back(ShardLabel(dir, line));
+  }
+  return Status::OK();
+}
+
 Xapian::Database OpenForReading(const std::vector<OwnShard>& shards) {
   Xapian::Database all;
   for (const OwnShard& shard : shards) {

@@ -27,6 +27,10 @@ struct OwnShard {
 // indexes attached to it, nor remote shards. Empty for a new index.
 Status OwnShards(const std::filesystem::path& dir, std::vector<OwnShard>* out);
 
+// Stores in *out the shards the manifest of `dir` lists that the index did not write: attached
+// indexes and remote shards, each named as ShardLabel names it.
+Status ForeignShards(const std::filesystem::path& dir, std::vector<std::string>* out);
+
 // Opens `shards` for reading as one database; an empty database when there are none. Throws
 // Xapian::Error.
 Xapian::Database OpenForReading(const std::vector<OwnShard>& shards);

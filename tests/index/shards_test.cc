@@ -55,7 +55,9 @@ SearchResults Find(const std::filesystem::path& db, const std::string& query) {
   std::unique_ptr<Searcher> searcher;
   EXPECT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
   SearchResults r;
-  if (searcher) EXPECT_TRUE(searcher->Search({.query = query, .limit = 100}, &r).ok());
+  if (searcher) {
+    EXPECT_TRUE(searcher->Search({.query = query, .limit = 100}, &r).ok());
+  }
   return r;
 }
 
@@ -190,7 +192,9 @@ TEST(ShardsTest, CompactMergesOwnShardsKeepsAttachedOnesAndOpenSearchersFollow) 
   SearchResults before;
   ASSERT_TRUE(searcher->Search({.query = "strike", .limit = 100}, &before).ok());
   ASSERT_EQ(before.total_estimated, 6u);
-  ASSERT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).ok());
+  Index::CompactStats stats;
+  ASSERT_TRUE(Index::Compact(db, Index::CompactOptions(), &stats).ok());
+  EXPECT_EQ(stats.skipped, std::vector<std::string>{(dir.path() / "other").string()});
   EXPECT_EQ(ShardCounts(db), (std::vector<long long>{5, 1}));
   EXPECT_EQ(ManifestText(db), "auto shards/005\nauto " + (dir.path() / "other").string() + "\n");
   SearchResults after;  // the searcher opened before compaction sees the new shard

@@ -14,8 +14,9 @@ int RunCompact(const std::vector<std::string>& args) {
   std::string db;
   Index::CompactOptions options;
   po::options_description visible(
-      "Rewrites the index compactly (no free space in its blocks), which makes it smaller\n"
-      "and searches a little faster; run it after a large indexing job. Writers must wait.\n\n"
+      "Merges the shards the index wrote into one compact shard (no free space in its\n"
+      "blocks), which makes it smaller and searches faster; run it after a large indexing\n"
+      "job. Attached indexes and remote shards are left as they are. Writers must wait.\n\n"
       "Examples:\n  steppe compact --db ./steppe-db\n"
       "  steppe compact --archive --db ./archive-2023   # about a fifth smaller, read-only\n\n"
       "Options");
@@ -37,6 +38,12 @@ int RunCompact(const std::vector<std::string>& args) {
   std::printf("compacted %s%s: %.1f MiB -> %.1f MiB\n", ResolveDb(db).c_str(),
               options.archive ? " as a read-only archive" : "", stats.bytes_before / 1048576.0,
               stats.bytes_after / 1048576.0);
+  for (const std::string& shard : stats.skipped) {
+    std::printf(
+        "left %s as it is: it is another index or a remote shard; compact it where it "
+        "lives\n",
+        shard.c_str());
+  }
   return kExitFound;
 }
 
