@@ -76,8 +76,8 @@ struct STEPPE_EXPORT SearcherOptions {
 
   // Matches over which facets are counted exactly; past them, facet counts are scaled from
   // these (SearchResults::facets_estimated), unless SearchRequest::exact_facets. Counting
-  // costs about 5 µs a match. Default: 10000.
-  size_t facet_sample = 10000;
+  // costs about 5 µs a match, so 2,000 keep a search with facets near 10 ms. Default: 2000.
+  size_t facet_sample = 2000;
 };
 
 // How far Index::AddPath has come, for a progress display.

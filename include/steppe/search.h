@@ -49,7 +49,7 @@ struct STEPPE_EXPORT SearchRequest {
   SortOrder sort = SortOrder::kRelevance;
   // Count the values of each facet (company, place, year, month, source, lang) over the
   // matching articles and return the top `facet_limit` of each; 0 counts none (faster). Past
-  // SearcherOptions::facet_sample matches (10,000) the counts are scaled from those
+  // SearcherOptions::facet_sample matches (2,000) the counts are scaled from those
   // (SearchResults::facets_estimated), unless exact_facets.
   size_t facet_limit = 0;
   // Count facets over every match, however many: exact, and slower on broad searches.

@@ -172,7 +172,7 @@ class TextPrinter : public Printer {
       PrintFacetLines(results.facets);
       if (results.facets_estimated) {
         std::printf(
-            "(facet counts scaled from the first 10,000 matches; --exact-facets counts "
+            "(facet counts scaled from the first 2,000 matches; --exact-facets counts "
             "all)\n");
       }
     }

@@ -67,7 +67,7 @@ int RunSearch(const std::vector<std::string>& args) {
       "facets", po::bool_switch(&f.facets), "count companies, places, years... of all matches")(
       "facet-limit", po::value(&f.facet_limit)->default_value(5), "values shown per facet")(
       "exact-facets", po::bool_switch(&f.exact_facets),
-      "count facets over every match; by default past 10,000 matches they are scaled")(
+      "count facets over every match; by default past 2,000 matches they are scaled")(
       "explain", po::bool_switch(&f.explain), "print how the query was understood")(
       "allow-missing-shards", po::bool_switch(&f.allow_missing_shards),
       "search the shards that answer when some cannot be reached (warns; JSON says partial)");
