@@ -59,12 +59,15 @@ while read -r kind location; do
   "$STEPPE" serve --db "$DB/$location" --port "$port" 2>>"$WORK/serve.log" &
   pids+=($!)
   echo "remote 127.0.0.1:$port" >>"$WORK/remote.db/XAPIANDB"
-  for _ in $(seq 100); do  # until every server so far answers
-    "$STEPPE" shards list --db "$WORK/remote.db" --json 2>/dev/null | python3 -c \
-      'import json,sys; sys.exit(any(s["articles"] < 0 for s in json.load(sys.stdin)["shards"]))' &&
-      break
-    sleep 0.1
-  done
+  python3 - "$port" <<'PY'  # until the server accepts connections (5 s at most)
+import socket, sys, time
+for _ in range(50):
+    try:
+        socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=1).close()
+        break
+    except OSError:
+        time.sleep(0.1)
+PY
 done <"$DB/XAPIANDB"
 bench remote "$WORK/remote.db"
 bench remote-facets "$WORK/remote.db" --facets

@@ -37,11 +37,13 @@ STEPPE_EXPORT Status ListShards(const std::filesystem::path& dir, std::vector<Sh
 
 // Attaches `location` to the index at `dir`: "HOST:PORT" of an index that `steppe serve`
 // serves, or the directory of another Steppe index. Checks that it opens first; rewrites the
-// manifest by write-then-rename, so searchers see the old list or the new one.
+// manifest by write-then-rename, so searchers see the old list or the new one. Busy while
+// another process writes the index.
 STEPPE_EXPORT Status AddShard(const std::filesystem::path& dir, const std::string& location);
 
 // Detaches the shard named `name_or_location` (its name from ListShards, or its location)
-// from the index at `dir`. Nothing is deleted: a detached directory stays where it is.
+// from the index at `dir`. Nothing is deleted: a detached directory stays where it is. Busy
+// while another process writes the index.
 STEPPE_EXPORT Status RemoveShard(const std::filesystem::path& dir,
                                  const std::string& name_or_location);
 

@@ -4,6 +4,7 @@
 
 #include "index/format.h"
 #include "index/manifest.h"
+#include "index/shards.h"
 #include "steppe/shards.h"
 #include "util/xapian_errors.h"
 
@@ -30,6 +31,16 @@ bool LooksRemote(const std::string& location) {
          !std::filesystem::exists(location, ec);
 }
 
+// Takes the writer's lock of `dir` for a change of its manifest: a running `steppe index` adds
+// shards to it too, and two read-modify-writes would lose one's change.
+Status LockManifest(const std::filesystem::path& dir, std::unique_ptr<WriterLock>* lock) {
+  Status s = WriterLock::Take(dir, lock);
+  if (!s.IsBusy()) return s;
+  return Status::Busy("index " + dir.string() +
+                      " is being written by another process; change its shards when it has "
+                      "finished");
+}
+
 }  // namespace
 
 Status ListShards(const std::filesystem::path& dir, std::vector<ShardInfo>* out) {
@@ -54,6 +65,8 @@ Status ListShards(const std::filesystem::path& dir, std::vector<ShardInfo>* out)
 
 Status AddShard(const std::filesystem::path& dir, const std::string& location) {
   if (!IsIndexDir(dir)) return NoIndexThere(dir);
+  std::unique_ptr<WriterLock> lock;
+  if (Status s = LockManifest(dir, &lock); !s.ok()) return s;
   std::vector<ShardLine> lines;
   if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
   ShardLine line{"remote", location};
@@ -88,6 +101,8 @@ Status AddShard(const std::filesystem::path& dir, const std::string& location) {
 
 Status RemoveShard(const std::filesystem::path& dir, const std::string& name_or_location) {
   if (!IsIndexDir(dir)) return NoIndexThere(dir);
+  std::unique_ptr<WriterLock> lock;
+  if (Status s = LockManifest(dir, &lock); !s.ok()) return s;
   std::vector<ShardLine> lines;
   if (Status s = ReadManifest(dir, &lines); !s.ok()) return s;
   for (size_t i = 0; i < lines.size(); ++i) {

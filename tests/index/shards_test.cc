@@ -223,10 +223,13 @@ TEST(ShardsTest, AWriterRemovesShardsTheManifestDoesNotList) {
 TEST(ShardsTest, OneWriterAtATime) {
   testing::TempDir dir;
   const auto db = dir.path() / "db";
+  ASSERT_NO_FATAL_FAILURE(AddAll(dir.path() / "other", Options(10), {MakeArticle("a", "Oil.")}));
   std::unique_ptr<Index> first, second;
   ASSERT_TRUE(Index::Open(Options(10), db, &first).ok());
   EXPECT_TRUE(Index::Open(Options(10), db, &second).IsBusy());
   EXPECT_TRUE(Index::Compact(db, Index::CompactOptions(), nullptr).IsBusy());
+  // The writer adds shards to the manifest too: attaching waits for it to finish.
+  EXPECT_TRUE(AddShard(db, (dir.path() / "other").string()).IsBusy());
   first.reset();
   EXPECT_TRUE(Index::Open(Options(10), db, &second).ok());
 }
