@@ -44,18 +44,12 @@ std::vector<Xapian::WritableDatabase*> ShardWriter::Handles() {
 void ShardWriter::StartShard() {
   if (open_) {
     // Full: it takes no new articles, so it is rewritten compactly, and then only replaces.
-    // An older Steppe's index, DIR itself, stays where it is until `steppe compact`.
     if (middle_count_ > 0) middle_.commit();  // before the first shard's metadata, if it is this
     open_->commit();
-    std::optional<Xapian::WritableDatabase> full;
-    if (open_path_ == dir_) {
-      full = *open_;
-    } else {
-      open_->close();
-      std::filesystem::path sealed;
-      ThrowIfFailed(SealShard(dir_, open_path_, nullptr, &sealed));
-      full = OpenForWriting({sealed, false});
-    }
+    open_->close();
+    std::filesystem::path sealed;
+    ThrowIfFailed(SealShard(dir_, open_path_, nullptr, &sealed));
+    std::optional<Xapian::WritableDatabase> full = OpenForWriting({sealed, sealed == dir_});
     open_.reset();
     if (!first_) {
       first_ = std::move(full);

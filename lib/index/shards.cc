@@ -146,13 +146,17 @@ Status CreateShard(const fs::path& dir, OwnShard* shard, Xapian::WritableDatabas
 
 Status SealShard(const fs::path& dir, const fs::path& shard, std::mutex* manifest_mu,
                  fs::path* sealed) {
+  std::error_code ec;
+  if (fs::equivalent(shard, dir, ec)) {  // an older Steppe's index: it stays where it is
+    *sealed = shard;
+    return Status::OK();
+  }
   std::unique_lock<std::mutex> lock;  // held only while the manifest is read and rewritten
   if (manifest_mu != nullptr) lock = std::unique_lock(*manifest_mu);
   std::vector<ShardLine> lines;
   if (Status s = Lines(dir, &lines); !s.ok()) return s;
   const std::string location = ShardLocation(NextShardNumber(dir, lines));
   *sealed = dir / location;
-  std::error_code ec;
   fs::create_directories(*sealed, ec);  // the number is taken, for the other writers
   if (manifest_mu != nullptr) lock.unlock();
   try {

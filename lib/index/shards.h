@@ -46,8 +46,9 @@ Status CreateShard(const std::filesystem::path& dir, OwnShard* shard, Xapian::Wr
 // Rewrites the full shard `shard` of `dir` compactly, since it takes no new articles (about
 // half the size, in about 1 s for 10,000 articles): Xapian's compaction into a new shard
 // directory, which takes its place in the manifest; *sealed is that directory. `manifest_mu`,
-// when set, guards the manifest against the process's other writers. Only the holder of the
-// WriterLock may call it, with `shard` closed.
+// when set, guards the manifest against the process's other writers. An older Steppe's index
+// (DIR itself) is left where it is. Only the holder of the WriterLock may call it, with `shard`
+// closed.
 Status SealShard(const std::filesystem::path& dir, const std::filesystem::path& shard,
                  std::mutex* manifest_mu, std::filesystem::path* sealed);
 

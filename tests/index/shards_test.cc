@@ -178,6 +178,27 @@ TEST(ShardsTest, AnIndexOfOlderSteppeIsItsOwnFirstShardUntilCompacted) {
   EXPECT_EQ(Find(db, "strike").hits.size(), 2u);
 }
 
+// An empty index of older Steppe written in parallel: a thread fills it like any empty shard,
+// but it is never moved (it is DIR itself), when full or after.
+TEST(ShardsTest, AnEmptyIndexOfOlderSteppeFilledInParallelStaysInPlace) {
+  testing::TempDir dir;
+  const auto db = dir.path() / "db";
+  {
+    Xapian::WritableDatabase older(db.string(), Xapian::DB_CREATE_OR_OPEN);
+    MarkFormat(&older);
+    older.commit();
+  }
+  for (int i = 0; i < 6; ++i) dir.Write("in/" + std::to_string(i) + ".md", "Strike\nOil.\n");
+  {
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(Options(1, 2), db, &index).ok());
+    ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "in", nullptr).ok());
+  }
+  EXPECT_TRUE(std::filesystem::exists(db / "iamglass"));
+  EXPECT_EQ(Find(db, "strike").total_estimated, 6u);
+  EXPECT_EQ(ManifestText(db).rfind("auto .\n", 0), 0u) << ManifestText(db);
+}
+
 TEST(ShardsTest, CompactMergesOwnShardsKeepsAttachedOnesAndOpenSearchersFollow) {
   testing::TempDir dir;
   const auto db = dir.path() / "db";
