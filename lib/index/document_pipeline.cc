@@ -189,9 +189,30 @@ class ClaimedFiles {
 // What a worker keeps: its analyser, its view of the index's last commit, and its shard.
 struct Worker {
   explicit Worker(const DocumentPipeline::Settings& s)
-      : analyser(s.cache_entries), builder(&analyser, s.entities) {
+      : analyser(s.cache_entries), builder(&analyser, s.entities), index_dir(s.index_dir) {
+    OpenKnown();
+  }
+
+  // The index's last commit: reopened, or opened again from the manifest when the writer has
+  // replaced a shard (a full one, compacted). Null when it cannot be read: every file is read.
+  Xapian::Database* Known() {
     try {
-      known.emplace(OpenForReading(s.index_shards));
+      if (known) {
+        known->reopen();
+        return &*known;
+      }
+    } catch (const Xapian::Error&) {
+    }
+    OpenKnown();
+    return known ? &*known : nullptr;
+  }
+
+  void OpenKnown() {
+    known.reset();
+    std::vector<OwnShard> shards;
+    if (index_dir.empty() || !OwnShards(index_dir, &shards).ok()) return;
+    try {
+      known.emplace(OpenForReading(shards));
     } catch (const Xapian::Error&) {
       // Cannot tell what is indexed: every file is read.
     }
@@ -245,6 +266,7 @@ struct Worker {
 
   Analyser analyser;
   DocumentBuilder builder;
+  std::filesystem::path index_dir;
   std::optional<Xapian::Database> known;
   std::optional<Xapian::WritableDatabase> shard;
   std::filesystem::path shard_path;
@@ -272,12 +294,7 @@ void ReadAndBuild(const std::filesystem::path& file, const DocumentPipeline::Set
     queue->Push(std::move(result));
     return;
   }
-  Xapian::Database* known = worker->known ? &*worker->known : nullptr;
-  try {
-    if (known != nullptr) known->reopen();  // the last commit: this run's too
-  } catch (const Xapian::Error&) {
-    known = nullptr;  // cannot tell: the file is read and replaced whole
-  }
+  Xapian::Database* known = worker->Known();  // the last commit: this run's too
   if (IndexedHash(known, result.file_term) == result.hash) {
     result.unchanged = true;
     queue->Push(std::move(result));

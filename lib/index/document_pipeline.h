@@ -64,7 +64,7 @@ class DocumentPipeline {
     size_t threads = 1;
     size_t cache_entries = 200000;
     size_t max_file_bytes = 64u << 20;
-    std::vector<OwnShard> index_shards;         // read for content hashes; may be none
+    std::filesystem::path index_dir;            // read for content hashes; may be empty
     const EntityExtractor* entities = nullptr;  // shared by the workers; may be null
     ShardPool* pool = nullptr;          // when set, workers write shards from it (a new index only)
     DuplicateGroups* groups = nullptr;  // with a pool: groups the workers' near-duplicates

@@ -318,8 +318,6 @@ Status Index::AddPath(const AddOptions& options, const std::filesystem::path& pa
   // The workers compare files with the last commit, so what an earlier call wrote is
   // committed first.
   if (Status s = impl_->Commit(); !s.ok()) return s;
-  std::vector<OwnShard> shards;
-  if (Status s = OwnShards(impl_->dir, &shards); !s.ok()) return s;
   bool parallel = false;
   std::optional<ShardPool> pool;
   try {
@@ -336,7 +334,7 @@ Status Index::AddPath(const AddOptions& options, const std::filesystem::path& pa
   DocumentPipeline pipeline({.threads = std::max<size_t>(1, std::min(impl_->Threads(), total)),
                              .cache_entries = impl_->options.word_cache_entries,
                              .max_file_bytes = impl_->options.max_file_bytes,
-                             .index_shards = shards,
+                             .index_dir = impl_->dir,
                              .entities = impl_->entities.get(),
                              .pool = parallel ? &*pool : nullptr,
                              .groups = parallel ? impl_->groups.get() : nullptr,

@@ -128,6 +128,30 @@ TEST(ShardsTest, PruneReachesEveryShard) {
   EXPECT_EQ(index->document_count(), 3u);
 }
 
+// Full shards are compacted into new directories while a run goes on; the files read after
+// that are still compared with what the index holds, not read again as new.
+TEST(ShardsTest, FilesAfterAFullShardWasReplacedAreStillKnownUnchanged) {
+  testing::TempDir dir;
+  for (int i = 0; i < 60; ++i) {
+    dir.Write("in/z" + std::to_string(100 + i) + ".md", "Old " + std::to_string(i) + "\nOil.\n");
+  }
+  const auto db = dir.path() / "db";
+  auto run = [&](IndexStats* stats) {
+    std::unique_ptr<Index> index;
+    ASSERT_TRUE(Index::Open(Options(20, 1), db, &index).ok());
+    ASSERT_TRUE(index->AddPath(AddOptions(), dir.path() / "in", stats).ok());
+  };
+  IndexStats first, second;
+  ASSERT_NO_FATAL_FAILURE(run(&first));
+  for (int i = 0; i < 200; ++i) {  // walked first: shards fill and are replaced meanwhile
+    dir.Write("in/a" + std::to_string(100 + i) + ".md", "New " + std::to_string(i) + "\nGas.\n");
+  }
+  ASSERT_NO_FATAL_FAILURE(run(&second));
+  EXPECT_EQ(second.indexed, 200u);
+  EXPECT_EQ(second.unchanged, 60u);
+  EXPECT_EQ(Find(db, "oil").total_estimated, 60u);
+}
+
 TEST(ShardsTest, CopiesWrittenIntoDifferentShardsAreOneStory) {
   testing::TempDir dir;
   std::string copy = kStory;
