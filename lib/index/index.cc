@@ -199,11 +199,6 @@ Status TakeLock(const std::filesystem::path& dir, double seconds,
   return s.IsBusy() ? BusyMessage(dir) : s;
 }
 
-bool IsIndexDir(const std::filesystem::path& dir) {
-  std::error_code ec;
-  return HasManifest(dir) || std::filesystem::exists(dir / "iamglass", ec);
-}
-
 // The index's own shards, read as one.
 Xapian::Database ReadOwnShards(const std::filesystem::path& dir) {
   std::vector<OwnShard> shards;

@@ -55,6 +55,11 @@ std::string RemoteAdvice(const Xapian::Error& e, const ShardLine& line,
 
 }  // namespace
 
+bool IsIndexDir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  return HasManifest(dir) || std::filesystem::exists(dir / "iamglass", ec);
+}
+
 bool HasManifest(const std::filesystem::path& dir) {
   std::error_code ec;
   return std::filesystem::is_regular_file(dir / kManifestName, ec);

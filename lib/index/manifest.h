@@ -31,6 +31,9 @@ struct ShardLine {
 // Whether `dir` has a manifest.
 bool HasManifest(const std::filesystem::path& dir);
 
+// Whether `dir` holds an index: a manifest, or (older Steppe) a glass database of its own.
+bool IsIndexDir(const std::filesystem::path& dir);
+
 // Reads the shards of `dir`: its manifest's lines, or the one line "auto ." without one.
 Status ReadManifest(const std::filesystem::path& dir, std::vector<ShardLine>* out);
 

@@ -17,11 +17,6 @@ std::string NameAt(size_t i) {
   return name;
 }
 
-bool IsIndexDir(const std::filesystem::path& dir) {
-  std::error_code ec;
-  return std::filesystem::exists(dir / "iamglass", ec) || HasManifest(dir);
-}
-
 // A remote location is HOST:PORT (digits after the last colon) and names no directory here.
 bool LooksRemote(const std::string& location) {
   const size_t colon = location.rfind(':');

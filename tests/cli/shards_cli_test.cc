@@ -66,7 +66,8 @@ struct ServerGuard {
   ~ServerGuard() { Stop(); }
 };
 
-unsigned FreePort() {
+// A TCP socket bound to a free port of 127.0.0.1, which it stores in *port.
+int BindLoopback(unsigned* port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -74,8 +75,14 @@ unsigned FreePort() {
   bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
   socklen_t len = sizeof addr;
   getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  close(fd);
-  return ntohs(addr.sin_port);
+  *port = ntohs(addr.sin_port);
+  return fd;
+}
+
+unsigned FreePort() {
+  unsigned port = 0;
+  close(BindLoopback(&port));
+  return port;
 }
 
 // A TCP listener on 127.0.0.1 that is no Xapian server: it accepts every connection, sends
@@ -85,14 +92,7 @@ class NotAXapianServer {
  public:
   NotAXapianServer(std::string reply, bool close_after)
       : reply_(std::move(reply)), close_after_(close_after) {
-    listen_fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
+    listen_fd_ = BindLoopback(&port_);
     listen(listen_fd_, 16);
     thread_ = std::thread([this] { Serve(); });
   }
