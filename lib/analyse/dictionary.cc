@@ -32,8 +32,15 @@ LanguageFiles FilesFor(Lang lang) {
   return {"en_US", "hunspell-en-us", "English"};
 }
 
-// One language's dictionary, loaded on first use. Hunspell's lookups are not documented as
-// thread-safe, so each goes through the mutex; callers cache verdicts, so lookups are rare.
+// Every Hunspell call, of any language: its lookups are not documented as thread-safe, and
+// loading a dictionary sets up tables shared by all of them (initialize_utf_tbl, counted
+// without a lock), so two languages loading at once on two threads leaked one.
+std::mutex& HunspellMutex() {
+  static std::mutex* mutex = new std::mutex;  // never destroyed, as the dictionaries
+  return *mutex;
+}
+
+// One language's dictionary, loaded on first use. Callers cache verdicts, so lookups are rare.
 class Dictionary {
  public:
   explicit Dictionary(Lang lang) : lang_(lang) {}
@@ -42,7 +49,7 @@ class Dictionary {
   }
 
   bool Has(std::string_view word) {
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> lock(HunspellMutex());
     if (!loaded_) Load();
     if (handle_ == nullptr) return false;
     return Hunspell_spell(handle_, std::string(word).c_str()) != 0;
@@ -68,7 +75,6 @@ class Dictionary {
   }
 
   const Lang lang_;
-  std::mutex mutex_;
   bool loaded_ = false;
   Hunhandle* handle_ = nullptr;
 };
