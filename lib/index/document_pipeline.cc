@@ -18,6 +18,7 @@
 
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
+#include "index/facets_value.h"
 #include "index/near_duplicates.h"
 #include "index/prefixes.h"
 #include "index/shard_writer.h"
@@ -234,6 +235,7 @@ struct Worker {
     try {
       for (BuiltDocument& built : result->documents) {
         settings.groups->Assign(&built.document);
+        AddFacetsValue(&built.document);
         shard->add_document(built.document);
       }
       pending += result->documents.size();

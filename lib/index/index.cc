@@ -18,6 +18,7 @@
 #include "analyse/analyser.h"
 #include "index/document_builder.h"
 #include "index/document_pipeline.h"
+#include "index/facets_value.h"
 #include "index/format.h"
 #include "index/manifest.h"
 #include "index/near_duplicates.h"
@@ -64,6 +65,7 @@ struct Index::Impl {
   Status Write(BuiltDocument&& built) {
     try {
       Groups()->Assign(&built.document);
+      AddFacetsValue(&built.document);
       writer.Replace(built.id_term, built.document);
       if (++pending >= options.docs_per_commit) return Commit();
       return Status::OK();

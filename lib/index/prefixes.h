@@ -60,10 +60,15 @@ inline constexpr Xapian::valueno kDuplicateGroup = 9;
 // file) and the hash of that record's text (of the article, for a one-article file), so that
 // a changed file's records that are as before are neither read nor analysed again.
 inline constexpr Xapian::valueno kRecordHash = 10;
+// The facets and the group above joined in one value, counted by one
+// Xapian spy (index/facets_value.h); an index of older Steppe has none.
+inline constexpr Xapian::valueno kFacets = 11;
 
 // Separators inside the entity facet values.
 inline constexpr char kKeySeparator = '\x1E';
 inline constexpr char kEntrySeparator = '\x1F';
+// Between the fields of slot::kFacets.
+inline constexpr char kFieldSeparator = '\x1D';
 
 }  // namespace steppe::slot
 

@@ -2,7 +2,9 @@
 #include "search/facets.h"
 
 #include <algorithm>
+#include <array>
 
+#include "index/facets_value.h"
 #include "index/prefixes.h"
 
 namespace steppe {
@@ -17,21 +19,69 @@ std::vector<FacetCount> TopValues(const Xapian::ValueCountMatchSpy& spy, size_t 
   return out;
 }
 
+// Counts of one-value facets (year, month, source, language), ranked as Xapian's
+// ValueCountMatchSpy ranks them: most frequent first, then in byte order.
+class ValueCounts {
+ public:
+  void Add(std::string_view value, size_t documents) {
+    if (!value.empty()) counts_[std::string(value)] += documents;
+  }
+  std::vector<FacetCount> Top(size_t limit) const {
+    std::vector<FacetCount> out;
+    for (const auto& [value, count] : counts_) out.push_back({value, count});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    if (out.size() > limit) out.resize(limit);
+    return out;
+  }
+
+ private:
+  std::map<std::string, size_t> counts_;
+};
+
+// The distinct slot::kFacets values a spy saw, each with the matches that had it. With
+// `collapse`, the copies of one story (values of one group, adjacent in byte order since the
+// group comes first) give one value, counted once: the one most of them have.
+template <typename Visit>
+void EachStory(const Xapian::ValueCountMatchSpy& spy, bool collapse, Visit visit) {
+  std::string best;  // the value most copies of the current group have
+  size_t best_count = 0;
+  FacetFields fields;
+  const auto visit_best = [&] {
+    if (best_count > 0 && SplitFacetsValue(best, &fields)) visit(fields, 1);
+    best_count = 0;
+  };
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    const std::string value = *it;
+    if (!SplitFacetsValue(value, &fields)) continue;
+    const size_t count = it.get_termfreq();
+    if (!collapse || fields.group.empty()) {
+      visit(fields, count);
+      continue;
+    }
+    if (best_count > 0 && !best.starts_with(std::string(fields.group) + slot::kFieldSeparator)) {
+      visit_best();
+    }
+    if (count > best_count) best = value, best_count = count;
+  }
+  visit_best();
+}
+
 }  // namespace
 
-void EntitySpy::operator()(const Xapian::Document& doc, double) {
-  const std::string value = doc.get_value(slot_);
-  size_t start = 0;
-  while (start < value.size()) {
-    const size_t end = std::min(value.find(slot::kEntrySeparator, start), value.size());
-    const std::string entry = value.substr(start, end - start);
+void EntitySpy::operator()(const Xapian::Document& doc, double) { Add(doc.get_value(slot_), 1); }
+
+void EntitySpy::Add(std::string_view value, size_t documents) {
+  while (!value.empty()) {
+    const size_t end = std::min(value.find(slot::kEntrySeparator), value.size());
+    const std::string_view entry = value.substr(0, end);
     const size_t split = entry.find(slot::kKeySeparator);
-    if (split != std::string::npos) {
-      Counts& counts = by_key_[entry.substr(0, split)];
-      ++counts.documents;
-      ++counts.spellings[entry.substr(split + 1)];
+    if (split != std::string_view::npos) {
+      Counts& counts = by_key_[std::string(entry.substr(0, split))];
+      counts.documents += documents;
+      counts.spellings[std::string(entry.substr(split + 1))] += documents;
     }
-    start = end + 1;
+    value.remove_prefix(std::min(end + 1, value.size()));
   }
 }
 
@@ -67,6 +117,28 @@ std::vector<Facet> FacetCounter::Collect(size_t limit) const {
   return {{"company", companies_.Top(limit)},    {"place", places_.Top(limit)},
           {"year", TopValues(year_, limit)},     {"month", TopValues(month_, limit)},
           {"source", TopValues(source_, limit)}, {"lang", TopValues(lang_, limit)}};
+}
+
+size_t FacetTally::Stories(bool collapse) const {
+  size_t stories = 0;
+  EachStory(spy_, collapse, [&](const FacetFields&, size_t count) { stories += count; });
+  return stories;
+}
+
+std::vector<Facet> FacetTally::Collect(bool collapse, size_t limit) const {
+  EntitySpy companies(slot::kCompanies), places(slot::kPlaces);
+  std::array<ValueCounts, 4> values;  // year, month, source, lang
+  EachStory(spy_, collapse, [&](const FacetFields& f, size_t count) {
+    companies.Add(f.companies, count);
+    places.Add(f.places, count);
+    values[0].Add(f.year, count);
+    values[1].Add(f.month, count);
+    values[2].Add(f.source, count);
+    values[3].Add(f.lang, count);
+  });
+  return {{"company", companies.Top(limit)}, {"place", places.Top(limit)},
+          {"year", values[0].Top(limit)},    {"month", values[1].Top(limit)},
+          {"source", values[2].Top(limit)},  {"lang", values[3].Top(limit)}};
 }
 
 void MatchSampler::operator()(const Xapian::Document& doc, double) {

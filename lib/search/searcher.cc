@@ -147,17 +147,22 @@ MatchWindow WindowFor(const SearchRequest& request, Xapian::doccount doccount,
 
 // The stories among the matches Xapian's spy on the group slot saw: copies of one story count
 // once when `collapse`; an article without a group (too short to hash) is a story of its own.
-// Exact when it saw fewer than `check`; else Xapian's estimate, scaled by the share of stories.
-void CountStories(const Xapian::ValueCountMatchSpy& groups, bool collapse, Xapian::doccount check,
-                  const Xapian::MSet& mset, std::optional<size_t>* counted,
-                  std::optional<double>* sampled) {
+size_t StoriesIn(const Xapian::ValueCountMatchSpy& groups, bool collapse) {
   const size_t seen = groups.get_total();
+  if (!collapse) return seen;
   size_t distinct = 0, grouped = 0;
   for (auto it = groups.values_begin(); it != groups.values_end(); ++it) {
     ++distinct;
     grouped += it.get_termfreq();
   }
-  const size_t stories = collapse ? distinct + (seen - std::min(seen, grouped)) : seen;
+  return distinct + (seen - std::min(seen, grouped));
+}
+
+// Totals from the `stories` among the `seen` matches a built-in spy saw (it runs on a remote
+// shard too): exact when it saw fewer than `check`; else Xapian's estimate, scaled by the
+// share of stories.
+void CountStories(size_t seen, size_t stories, Xapian::doccount check, const Xapian::MSet& mset,
+                  std::optional<size_t>* counted, std::optional<double>* sampled) {
   if (seen < check) {
     *counted = stories;
   } else if (seen > 0) {
@@ -255,6 +260,9 @@ struct Searcher::Impl {
   Xapian::Database db;
   // Whether a shard is remote: xapian-tcpsrv runs only Xapian's built-in match spies.
   bool remote = false;
+  // Whether every article has slot::kFacets (not those older Steppe wrote), so FacetTally
+  // can count facets.
+  bool facets_value = false;
   std::vector<std::string> missing;  // shards left out (ShardOptions::allow_missing)
   std::vector<ShardLine> lines;      // the manifest's shards when opened
   ManifestStamp stamp;               // the manifest's stat when opened, to see it change
@@ -348,26 +356,34 @@ void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& quer
   // Syndicated copies of one story share a group value: show the best of each group.
   if (!request.all_copies) enquire.set_collapse_key(slot::kDuplicateGroup);
   const bool facets = request.facet_limit > 0;
+  const bool collapse = !request.all_copies;
   const std::optional<Xapian::valueno> group =
-      request.all_copies ? std::nullopt : std::optional<Xapian::valueno>(slot::kDuplicateGroup);
+      collapse ? std::optional<Xapian::valueno>(slot::kDuplicateGroup) : std::nullopt;
   const MatchWindow window = WindowFor(request, db.get_doccount(), facet_sample);
+  // Facets are counted by Xapian's own spy on the one value that holds them all, here or on a
+  // remote shard; an index of older Steppe lacks that value, and Steppe's spies count them.
+  const bool tally_facets = facets && facets_value;
+  FacetTally tally;
+  if (tally_facets) tally.Register(&enquire);
   FacetCounter counter(group, window.check);
   // Xapian counts a collapsed match exactly only when the page is not full: a spy counts it,
-  // seeing every match up to `check`, and the facets with it.
+  // seeing every match up to `check`.
   MatchSampler sampler(window.check, group);
-  SpyGroup spies = facets ? SpyGroup({&sampler, &counter}) : SpyGroup({&sampler});
+  SpyGroup spies = facets && !tally_facets ? SpyGroup({&sampler, &counter}) : SpyGroup({&sampler});
   if (!remote) enquire.add_matchspy(&spies);
   // Over a remote shard Steppe's spies would see matches fetched one by one (about 0.3 ms each
-  // on loopback), so they run for facets only; the stories are then counted by Xapian's
-  // built-in spy, which runs on the server.
+  // on loopback): the stories are counted by a built-in spy, which runs on the server.
   Xapian::ValueCountMatchSpy groups(slot::kDuplicateGroup);
   if (remote && !facets) enquire.add_matchspy(&groups);
   const Xapian::MSet mset = enquire.get_mset(0, window.end, window.check);
-  if (remote && facets) SpyPass(query, window.check, &spies);
+  if (remote && facets && !tally_facets) SpyPass(query, window.check, &spies);
   std::optional<size_t> counted;
   std::optional<double> sampled;
-  if (remote && !facets) {
-    CountStories(groups, group.has_value(), window.check, mset, &counted, &sampled);
+  if (remote && tally_facets) {
+    CountStories(tally.seen(), tally.Stories(collapse), window.check, mset, &counted, &sampled);
+  } else if (remote && !facets) {
+    CountStories(groups.get_total(), StoriesIn(groups, collapse), window.check, mset, &counted,
+                 &sampled);
   } else {
     counted = sampler.Exact();
     sampled = sampler.Estimate(db.get_lastdocid());
@@ -375,11 +391,13 @@ void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& quer
   SetTotals(mset, window, counted, sampled, out);
   out->query_description = query.get_description();
   if (facets) {
-    out->facets = counter.Collect(request.facet_limit);
+    out->facets = tally_facets ? tally.Collect(collapse, request.facet_limit)
+                               : counter.Collect(request.facet_limit);
+    const size_t stories = tally_facets ? tally.Stories(collapse) : counter.matches();
     // Past the matches counted, Xapian may skip those that cannot rank: scale the sample.
-    out->facets_estimated = !counted && counter.matches() > 0;
+    out->facets_estimated = !counted && stories > 0;
     if (out->facets_estimated) {
-      ScaleFacets(static_cast<double>(out->total_estimated) / counter.matches(), &out->facets);
+      ScaleFacets(static_cast<double>(out->total_estimated) / stories, &out->facets);
     }
   }
   const std::unordered_set<std::string> terms(query.get_terms_begin(), query.get_terms_end());
@@ -426,6 +444,13 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   out->size_bytes = LocalSize(dir, local);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
+  if (facets_value) {
+    FacetTally tally;
+    tally.Register(&enquire);
+    enquire.get_mset(0, 0, db.get_doccount());
+    out->facets = tally.Collect(/*collapse=*/false, facet_limit);
+    return Status::OK();
+  }
   FacetCounter facets;
   if (remote) {
     SpyPass(Xapian::Query::MatchAll, db.get_doccount(), &facets);
@@ -462,6 +487,7 @@ Status Searcher::Impl::OpenShards() {
   if (Status s = CheckFormat(all, dir); !s.ok()) return s;
   remote =
       std::any_of(read.begin(), read.end(), [](const ShardLine& l) { return l.kind == "remote"; });
+  facets_value = all.get_value_freq(slot::kFacets) == all.get_doccount();
   db = std::move(all);
   lines = std::move(read);
   stamp = now;
