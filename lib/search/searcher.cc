@@ -158,18 +158,6 @@ size_t StoriesIn(const Xapian::ValueCountMatchSpy& groups, bool collapse) {
   return distinct + (seen - std::min(seen, grouped));
 }
 
-// Totals from the `stories` among the `seen` matches a built-in spy saw (it runs on a remote
-// shard too): exact when it saw fewer than `check`; else Xapian's estimate, scaled by the
-// share of stories.
-void CountStories(size_t seen, size_t stories, Xapian::doccount check, const Xapian::MSet& mset,
-                  std::optional<size_t>* counted, std::optional<double>* sampled) {
-  if (seen < check) {
-    *counted = stories;
-  } else if (seen > 0) {
-    *sampled = mset.get_matches_estimated() * static_cast<double>(stories) / seen;
-  }
-}
-
 // Feeds each match to several spies: a remote shard's matches are fed on the client.
 class SpyGroup : public Xapian::MatchSpy {
  public:
@@ -180,6 +168,86 @@ class SpyGroup : public Xapian::MatchSpy {
 
  private:
   std::vector<Xapian::MatchSpy*> spies_;
+};
+
+// The spies of one search and what they count: the stories matching (copies of one story
+// once, unless the request asks for all copies) and the facets. Xapian's built-in spies run on
+// a remote shard too; Steppe's own (MatchSampler, FacetCounter) only on local ones, so over a
+// remote shard they are fed on the client (SpyPass), only for the facets of an index of older
+// Steppe, which lacks the value FacetTally counts.
+class MatchCounter {
+ public:
+  MatchCounter(const SearchRequest& request, Xapian::doccount check, bool remote, bool facets_value)
+      : collapse_(!request.all_copies),
+        facets_(request.facet_limit > 0),
+        tally_facets_(facets_ && facets_value),
+        remote_(remote),
+        check_(check),
+        counter_(Group(), check),
+        // With the tally the sampler counts articles only: the tally knows the stories among
+        // them, and reading each match's group twice would cost a tenth of the search.
+        sampler_(check, tally_facets_ ? std::nullopt : Group()),
+        spies_(facets_ && !tally_facets_ ? SpyGroup({&sampler_, &counter_})
+                                         : SpyGroup({&sampler_})) {}
+
+  void Register(Xapian::Enquire* enquire) {
+    if (tally_facets_) tally_.Register(enquire);
+    if (!remote_) enquire->add_matchspy(&spies_);
+    // Over a remote shard Steppe's spies would see matches fetched one by one (about 0.3 ms
+    // each on loopback): Xapian's spy on the group slot counts the stories, on the server.
+    if (remote_ && !facets_) enquire->add_matchspy(&groups_);
+  }
+  // Whether spies() must see the matches after get_mset (SpyPass).
+  bool needs_spy_pass() const { return remote_ && facets_ && !tally_facets_; }
+  Xapian::MatchSpy* spies() { return &spies_; }
+
+  // The stories counted when every match was seen, else an estimate (none when Xapian's own
+  // is the best there is).
+  void Count(const Xapian::MSet& mset, Xapian::docid last_docid, std::optional<size_t>* counted,
+             std::optional<double>* sampled) {
+    if (tally_facets_) tallied_ = tally_.Stories(collapse_);
+    if (remote_ && tally_facets_) {
+      CountStories(tally_.seen(), tallied_, mset, counted, sampled);
+    } else if (remote_ && !facets_) {
+      CountStories(groups_.get_total(), StoriesIn(groups_, collapse_), mset, counted, sampled);
+    } else if (tally_facets_) {
+      if (sampler_.Exact()) *counted = tallied_;
+      const std::optional<double> articles = sampler_.Estimate(last_docid);
+      if (articles && tally_.seen() > 0) *sampled = *articles * tallied_ / tally_.seen();
+    } else {
+      *counted = sampler_.Exact();
+      *sampled = sampler_.Estimate(last_docid);
+    }
+  }
+  // After Count: the facets, and the stories they were counted over.
+  std::vector<Facet> Facets(size_t limit) const {
+    return tally_facets_ ? tally_.Collect(collapse_, limit) : counter_.Collect(limit);
+  }
+  size_t facet_stories() const { return tally_facets_ ? tallied_ : counter_.matches(); }
+
+ private:
+  std::optional<Xapian::valueno> Group() const {
+    return collapse_ ? std::optional<Xapian::valueno>(slot::kDuplicateGroup) : std::nullopt;
+  }
+  // Totals from the `stories` among the `seen` matches a built-in spy saw: exact when it saw
+  // fewer than `check`; else Xapian's estimate, scaled by the share of stories.
+  void CountStories(size_t seen, size_t stories, const Xapian::MSet& mset,
+                    std::optional<size_t>* counted, std::optional<double>* sampled) const {
+    if (seen < check_) {
+      *counted = stories;
+    } else if (seen > 0) {
+      *sampled = mset.get_matches_estimated() * static_cast<double>(stories) / seen;
+    }
+  }
+
+  bool collapse_, facets_, tally_facets_, remote_;
+  Xapian::doccount check_;
+  FacetTally tally_;
+  FacetCounter counter_;
+  MatchSampler sampler_;
+  SpyGroup spies_;
+  Xapian::ValueCountMatchSpy groups_{slot::kDuplicateGroup};
+  size_t tallied_ = 0;
 };
 
 // Scales facet counts made over part of the matches to all of them.
@@ -355,46 +423,20 @@ void Searcher::Impl::Run(const SearchRequest& request, const Xapian::Query& quer
   }
   // Syndicated copies of one story share a group value: show the best of each group.
   if (!request.all_copies) enquire.set_collapse_key(slot::kDuplicateGroup);
-  const bool facets = request.facet_limit > 0;
-  const bool collapse = !request.all_copies;
-  const std::optional<Xapian::valueno> group =
-      collapse ? std::optional<Xapian::valueno>(slot::kDuplicateGroup) : std::nullopt;
   const MatchWindow window = WindowFor(request, db.get_doccount(), facet_sample);
-  // Facets are counted by Xapian's own spy on the one value that holds them all, here or on a
-  // remote shard; an index of older Steppe lacks that value, and Steppe's spies count them.
-  const bool tally_facets = facets && facets_value;
-  FacetTally tally;
-  if (tally_facets) tally.Register(&enquire);
-  FacetCounter counter(group, window.check);
-  // Xapian counts a collapsed match exactly only when the page is not full: a spy counts it,
-  // seeing every match up to `check`.
-  MatchSampler sampler(window.check, group);
-  SpyGroup spies = facets && !tally_facets ? SpyGroup({&sampler, &counter}) : SpyGroup({&sampler});
-  if (!remote) enquire.add_matchspy(&spies);
-  // Over a remote shard Steppe's spies would see matches fetched one by one (about 0.3 ms each
-  // on loopback): the stories are counted by a built-in spy, which runs on the server.
-  Xapian::ValueCountMatchSpy groups(slot::kDuplicateGroup);
-  if (remote && !facets) enquire.add_matchspy(&groups);
+  MatchCounter counter(request, window.check, remote, facets_value);
+  counter.Register(&enquire);
   const Xapian::MSet mset = enquire.get_mset(0, window.end, window.check);
-  if (remote && facets && !tally_facets) SpyPass(query, window.check, &spies);
+  if (counter.needs_spy_pass()) SpyPass(query, window.check, counter.spies());
   std::optional<size_t> counted;
   std::optional<double> sampled;
-  if (remote && tally_facets) {
-    CountStories(tally.seen(), tally.Stories(collapse), window.check, mset, &counted, &sampled);
-  } else if (remote && !facets) {
-    CountStories(groups.get_total(), StoriesIn(groups, collapse), window.check, mset, &counted,
-                 &sampled);
-  } else {
-    counted = sampler.Exact();
-    sampled = sampler.Estimate(db.get_lastdocid());
-  }
+  counter.Count(mset, db.get_lastdocid(), &counted, &sampled);
   SetTotals(mset, window, counted, sampled, out);
   out->query_description = query.get_description();
-  if (facets) {
-    out->facets = tally_facets ? tally.Collect(collapse, request.facet_limit)
-                               : counter.Collect(request.facet_limit);
-    const size_t stories = tally_facets ? tally.Stories(collapse) : counter.matches();
+  if (request.facet_limit > 0) {
+    out->facets = counter.Facets(request.facet_limit);
     // Past the matches counted, Xapian may skip those that cannot rank: scale the sample.
+    const size_t stories = counter.facet_stories();
     out->facets_estimated = !counted && stories > 0;
     if (out->facets_estimated) {
       ScaleFacets(static_cast<double>(out->total_estimated) / stories, &out->facets);
