@@ -39,11 +39,12 @@ class ValueCounts {
   std::map<std::string, size_t> counts_;
 };
 
-// The distinct slot::kFacets values a spy saw, each with the matches that had it. With
-// `collapse`, the copies of one story (values of one group, adjacent in byte order since the
-// group comes first) give one value, counted once: the one most of them have.
+// The stories among the slot::kFacets values a spy saw, each with the matches that had it:
+// the copies of one story (values of one group, adjacent in byte order since the group comes
+// first) give one value, counted once: the one most of them have. An article without a group
+// is a story of its own.
 template <typename Visit>
-void EachStory(const Xapian::ValueCountMatchSpy& spy, bool collapse, Visit visit) {
+void EachStory(const Xapian::ValueCountMatchSpy& spy, Visit visit) {
   std::string best;  // the value most copies of the current group have
   size_t best_count = 0;
   FacetFields fields;
@@ -55,7 +56,7 @@ void EachStory(const Xapian::ValueCountMatchSpy& spy, bool collapse, Visit visit
     const std::string value = *it;
     if (!SplitFacetsValue(value, &fields)) continue;
     const size_t count = it.get_termfreq();
-    if (!collapse || fields.group.empty()) {
+    if (fields.group.empty()) {
       visit(fields, count);
       continue;
     }
@@ -119,16 +120,39 @@ std::vector<Facet> FacetCounter::Collect(size_t limit) const {
           {"source", TopValues(source_, limit)}, {"lang", TopValues(lang_, limit)}};
 }
 
-size_t FacetTally::Stories(bool collapse) const {
+void FacetTally::Register(Xapian::Enquire* enquire) {
+  if (collapse_) {
+    enquire->add_matchspy(&joined_);
+    return;
+  }
+  for (Xapian::MatchSpy* spy : std::initializer_list<Xapian::MatchSpy*>{
+           &companies_, &places_, &year_, &month_, &source_, &lang_}) {
+    enquire->add_matchspy(spy);
+  }
+}
+
+size_t FacetTally::Stories() const {
+  if (!collapse_) return seen();
   size_t stories = 0;
-  EachStory(spy_, collapse, [&](const FacetFields&, size_t count) { stories += count; });
+  EachStory(joined_, [&](const FacetFields&, size_t count) { stories += count; });
   return stories;
 }
 
-std::vector<Facet> FacetTally::Collect(bool collapse, size_t limit) const {
+std::vector<Facet> FacetTally::Collect(size_t limit) const {
   EntitySpy companies(slot::kCompanies), places(slot::kPlaces);
+  if (!collapse_) {
+    // A document's companies (places) are one value: each distinct set is split once.
+    for (auto [spy, into] : {std::pair(&companies_, &companies), std::pair(&places_, &places)}) {
+      for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {
+        into->Add(*it, it.get_termfreq());
+      }
+    }
+    return {{"company", companies.Top(limit)},     {"place", places.Top(limit)},
+            {"year", TopValues(year_, limit)},     {"month", TopValues(month_, limit)},
+            {"source", TopValues(source_, limit)}, {"lang", TopValues(lang_, limit)}};
+  }
   std::array<ValueCounts, 4> values;  // year, month, source, lang
-  EachStory(spy_, collapse, [&](const FacetFields& f, size_t count) {
+  EachStory(joined_, [&](const FacetFields& f, size_t count) {
     companies.Add(f.companies, count);
     places.Add(f.places, count);
     values[0].Add(f.year, count);

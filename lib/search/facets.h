@@ -72,25 +72,31 @@ class FacetCounter : public Xapian::MatchSpy {
   Xapian::ValueCountMatchSpy source_{slot::kSource}, lang_{slot::kLang};
 };
 
-// Counts every facet with one Xapian ValueCountMatchSpy over slot::kFacets (every facet and
-// the near-duplicate group in one value, index/facets_value.h), which a remote shard runs as
-// well as a local one; the values it saw are split here. Faster than FacetCounter (one value
-// read and one map entry a match) and the same counts, except that copies of one story count
-// under the copy most of them agree with rather than the first seen, whatever the shards.
-// Needs an index whose every article has slot::kFacets (written since Steppe had it).
+// Counts every facet with Xapian's own ValueCountMatchSpys, which a remote shard runs as well
+// as a local one; the values they saw are split and merged here. Stories (`collapse`) are
+// counted by one spy over slot::kFacets (every facet and the story group in one value,
+// index/facets_value.h), which needs an index whose every article has that value (written
+// since Steppe had it); copies of one story count once, under the value most of them have,
+// whatever the shards. Articles are counted by one spy per facet slot, on any index.
 class FacetTally {
  public:
-  // Adds this tally to `enquire`, which must not outlive it.
-  void Register(Xapian::Enquire* enquire) { enquire->add_matchspy(&spy_); }
-  // The matches the spy saw, as articles.
-  size_t seen() const { return spy_.get_total(); }
-  // The stories among them: copies of one story once when `collapse`.
-  size_t Stories(bool collapse) const;
-  // The `limit` most frequent values of each facet, stories counted as Stories does.
-  std::vector<Facet> Collect(bool collapse, size_t limit) const;
+  explicit FacetTally(bool collapse) : collapse_(collapse) {}
+
+  // Adds this tally's spies to `enquire`, which must not outlive them.
+  void Register(Xapian::Enquire* enquire);
+  // The matches the spies saw, as articles.
+  size_t seen() const { return (collapse_ ? joined_ : year_).get_total(); }
+  // The stories among them: copies of one story once when collapsing.
+  size_t Stories() const;
+  // The `limit` most frequent values of each facet, counted as Stories counts.
+  std::vector<Facet> Collect(size_t limit) const;
 
  private:
-  Xapian::ValueCountMatchSpy spy_{slot::kFacets};
+  bool collapse_;
+  Xapian::ValueCountMatchSpy joined_{slot::kFacets};
+  Xapian::ValueCountMatchSpy companies_{slot::kCompanies}, places_{slot::kPlaces};
+  Xapian::ValueCountMatchSpy year_{slot::kYear}, month_{slot::kMonth};
+  Xapian::ValueCountMatchSpy source_{slot::kSource}, lang_{slot::kLang};
 };
 
 // Estimates how many stories match a big search from its first `sample` matches. Xapian

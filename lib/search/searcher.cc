@@ -173,14 +173,15 @@ class SpyGroup : public Xapian::MatchSpy {
 // The spies of one search and what they count: the stories matching (copies of one story
 // once, unless the request asks for all copies) and the facets. Xapian's built-in spies run on
 // a remote shard too; Steppe's own (MatchSampler, FacetCounter) only on local ones, so over a
-// remote shard they are fed on the client (SpyPass), only for the facets of an index of older
-// Steppe, which lacks the value FacetTally counts.
+// remote shard they are fed on the client (SpyPass), only for the facets of stories on an
+// index of older Steppe, which lacks the value FacetTally counts them by.
 class MatchCounter {
  public:
   MatchCounter(const SearchRequest& request, Xapian::doccount check, bool remote, bool facets_value)
       : collapse_(!request.all_copies),
         facets_(request.facet_limit > 0),
-        tally_facets_(facets_ && facets_value),
+        // The tally counts articles on any index, stories only on one with the joined value.
+        tally_facets_(facets_ && (facets_value || !collapse_)),
         remote_(remote),
         check_(check),
         counter_(Group(), check),
@@ -205,7 +206,7 @@ class MatchCounter {
   // is the best there is).
   void Count(const Xapian::MSet& mset, Xapian::docid last_docid, std::optional<size_t>* counted,
              std::optional<double>* sampled) {
-    if (tally_facets_) tallied_ = tally_.Stories(collapse_);
+    if (tally_facets_) tallied_ = tally_.Stories();
     if (remote_ && tally_facets_) {
       CountStories(tally_.seen(), tallied_, mset, counted, sampled);
     } else if (remote_ && !facets_) {
@@ -221,7 +222,7 @@ class MatchCounter {
   }
   // After Count: the facets, and the stories they were counted over.
   std::vector<Facet> Facets(size_t limit) const {
-    return tally_facets_ ? tally_.Collect(collapse_, limit) : counter_.Collect(limit);
+    return tally_facets_ ? tally_.Collect(limit) : counter_.Collect(limit);
   }
   size_t facet_stories() const { return tally_facets_ ? tallied_ : counter_.matches(); }
 
@@ -242,7 +243,7 @@ class MatchCounter {
 
   bool collapse_, facets_, tally_facets_, remote_;
   Xapian::doccount check_;
-  FacetTally tally_;
+  FacetTally tally_{collapse_};
   FacetCounter counter_;
   MatchSampler sampler_;
   SpyGroup spies_;
@@ -329,13 +330,15 @@ struct Searcher::Impl {
   // Whether a shard is remote: xapian-tcpsrv runs only Xapian's built-in match spies.
   bool remote = false;
   // Whether every article has slot::kFacets (not those older Steppe wrote), so FacetTally
-  // can count facets.
+  // can count the facets of stories.
   bool facets_value = false;
   std::vector<std::string> missing;  // shards left out (ShardOptions::allow_missing)
   std::vector<ShardLine> lines;      // the manifest's shards when opened
   ManifestStamp stamp;               // the manifest's stat when opened, to see it change
   Analyser analyser;
   QueryBuilder builder;
+  // Names for suggestions, kept while the index is unchanged when a shard is remote.
+  NameLexicon lexicon;
 };
 
 Status Searcher::Impl::Filters(const SearchRequest& request, Xapian::Query* out) {
@@ -470,7 +473,8 @@ Status Searcher::Impl::Search(const SearchRequest& request, SearchResults* out) 
     out->missing_shards = missing;
   }
   if (positive && out->total_estimated < kSuggestBelow) {
-    out->suggestions = SuggestSpellings(db, &analyser, PositiveText(tree), kMaxSuggestions);
+    out->suggestions =
+        SuggestSpellings(db, &lexicon, &analyser, PositiveText(tree), kMaxSuggestions);
   }
   return Status::OK();
 }
@@ -486,21 +490,10 @@ Status Searcher::Impl::Summarise(size_t facet_limit, IndexSummary* out) {
   out->size_bytes = LocalSize(dir, local);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query::MatchAll);
-  if (facets_value) {
-    FacetTally tally;
-    tally.Register(&enquire);
-    enquire.get_mset(0, 0, db.get_doccount());
-    out->facets = tally.Collect(/*collapse=*/false, facet_limit);
-    return Status::OK();
-  }
-  FacetCounter facets;
-  if (remote) {
-    SpyPass(Xapian::Query::MatchAll, db.get_doccount(), &facets);
-  } else {
-    facets.Register(&enquire);
-    enquire.get_mset(0, 0, db.get_doccount());
-  }
-  out->facets = facets.Collect(facet_limit);
+  FacetTally tally(/*collapse=*/false);
+  tally.Register(&enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  out->facets = tally.Collect(facet_limit);
   return Status::OK();
 }
 
@@ -530,6 +523,7 @@ Status Searcher::Impl::OpenShards() {
   remote =
       std::any_of(read.begin(), read.end(), [](const ShardLine& l) { return l.kind == "remote"; });
   facets_value = all.get_value_freq(slot::kFacets) == all.get_doccount();
+  lexicon = NameLexicon(/*keep=*/remote);
   db = std::move(all);
   lines = std::move(read);
   stamp = now;
@@ -578,7 +572,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
       if (impl_->ManifestChanged()) {
         if (Status s = impl_->OpenShards(); !s.ok()) return s;
       }
-      impl_->db.reopen();
+      if (impl_->db.reopen()) impl_->lexicon.Clear();
       return impl_->Search(request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 4) return Status::Busy("index changed during every try; search again");

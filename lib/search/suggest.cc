@@ -37,17 +37,17 @@ std::string Capitalise(const std::string& word) {
 }
 
 // Every indexed spelling of a name whose key shares `key`'s first letter and is near it.
-void Collect(const Xapian::Database& db, const std::string& key, const std::string& exact,
-             std::vector<Candidate>* out) {
-  const std::string scan = prefix::kName + key.substr(0, 1);
-  for (auto it = db.allterms_begin(scan); it != db.allterms_end(scan); ++it) {
-    const std::string term = (*it).substr(std::char_traits<char>::length(prefix::kName));
+void Collect(const Xapian::Database& db, NameLexicon* lexicon, const std::string& key,
+             const std::string& exact, std::vector<Candidate>* out) {
+  for (const NameLexicon::Entry& entry : lexicon->Scan(db, key.front())) {
+    const std::string_view term = entry.term;
     const size_t colon = term.find(':');
-    if (colon == std::string::npos || term.substr(colon + 1) == exact) continue;
-    const size_t edits = EditDistance(term.substr(0, colon), key, kMaxEdits);
+    if (colon == std::string_view::npos || term.substr(colon + 1) == exact) continue;
+    const std::string name_key(term.substr(0, colon));
+    const size_t edits = EditDistance(name_key, key, kMaxEdits);
     // A spelling with the same key already matched: only near keys are news to the user.
     if (edits > 0 && edits <= kMaxEdits) {
-      out->push_back({edits, it.get_termfreq(), term.substr(colon + 1), term.substr(0, colon)});
+      out->push_back({edits, entry.frequency, std::string(term.substr(colon + 1)), name_key});
     }
   }
 }
@@ -60,8 +60,22 @@ bool LooksLike(Analyser* analyser, const WordForms& typed, const Candidate& c) {
 
 }  // namespace
 
-std::vector<std::string> SuggestSpellings(const Xapian::Database& db, Analyser* analyser,
-                                          std::string_view text, size_t max) {
+const std::vector<NameLexicon::Entry>& NameLexicon::Scan(const Xapian::Database& db, char letter) {
+  if (keep_) {
+    if (auto it = kept_.find(letter); it != kept_.end()) return it->second;
+  }
+  std::vector<Entry>& out = keep_ ? kept_[letter] : scanned_;
+  out.clear();
+  const std::string scan = prefix::kName + std::string(1, letter);
+  const size_t skip = std::char_traits<char>::length(prefix::kName);
+  for (auto it = db.allterms_begin(scan); it != db.allterms_end(scan); ++it) {
+    out.push_back({(*it).substr(skip), it.get_termfreq()});
+  }
+  return out;
+}
+
+std::vector<std::string> SuggestSpellings(const Xapian::Database& db, NameLexicon* lexicon,
+                                          Analyser* analyser, std::string_view text, size_t max) {
   std::vector<Token> tokens;
   analyser->Analyse(text, GuessLanguage(text), &tokens);
   std::vector<std::string> out;
@@ -72,7 +86,7 @@ std::vector<std::string> SuggestSpellings(const Xapian::Database& db, Analyser* 
     if (f.keys.empty() || f.keys.front().size() < 4) continue;
     if (!f.capitalised && db.term_exists(f.exact)) continue;
     std::vector<Candidate> candidates;
-    Collect(db, t.forms->keys.front(), t.forms->exact, &candidates);
+    Collect(db, lexicon, t.forms->keys.front(), t.forms->exact, &candidates);
     std::sort(candidates.begin(), candidates.end());
     std::set<Script> scripts_done;
     for (const Candidate& c : candidates) {

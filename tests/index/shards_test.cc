@@ -279,5 +279,29 @@ TEST(ShardsTest, OneWriterAtATime) {
   EXPECT_TRUE(Index::Open(Options(10), db, &second).ok());
 }
 
+// Suggestions over a remote shard keep its names between searches (each scan of them would
+// stream every name over the network), and see the names it gains.
+TEST(ShardsTest, SuggestionsOverARemoteShardFollowItsNames) {
+  if (std::system("command -v xapian-progsrv >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "xapian-progsrv (xapian-tools) missing";
+  }
+  testing::TempDir dir;
+  const auto db = dir.path() / "db";
+  const auto served = dir.path() / "served";
+  ASSERT_NO_FATAL_FAILURE(AddAll(db, Options(10), {MakeArticle("a", "Workers met in Aktau.")}));
+  ASSERT_NO_FATAL_FAILURE(
+      AddAll(served, Options(10), {MakeArticle("b", "Workers met in Kalamkas on Monday.")}));
+  ASSERT_TRUE(AddShard(db, ":xapian-progsrv " + (served / "shards/000").string()).ok());
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(SearcherOptions(), db, &searcher).ok());
+  SearchResults r;
+  ASSERT_TRUE(searcher->Search({.query = "Kalamkat"}, &r).ok());
+  EXPECT_EQ(r.suggestions, std::vector<std::string>{"Kalamkas"});
+  ASSERT_NO_FATAL_FAILURE(AddAll(
+      served, Options(10), {MakeArticle("c", "Рабочие собрались в Каламкасе в понедельник.")}));
+  ASSERT_TRUE(searcher->Search({.query = "Kalamkat"}, &r).ok());
+  EXPECT_EQ(r.suggestions, (std::vector<std::string>{"Kalamkas", "Каламкасе"}));
+}
+
 }  // namespace
 }  // namespace steppe
