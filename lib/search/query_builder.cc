@@ -371,16 +371,14 @@ Xapian::Query QueryBuilder::FuzzyKeys(const WordForms& f) {
   if (edits == 0) return Xapian::Query();
   // Misspellings keep a name's first and last letters: scanning only the keys that share
   // the first bounds the cost, and requiring the last keeps Tengiz from tenge.
-  const std::string scan = prefix::kName + key.substr(0, 1);
   std::map<std::string, Xapian::doccount> near;  // key -> articles naming it
-  for (auto it = db_->allterms_begin(scan); it != db_->allterms_end(scan); ++it) {
-    const std::string term = *it;
-    const size_t colon = term.find(':');
-    if (colon == std::string::npos) continue;
-    const size_t from = std::strlen(prefix::kName);
-    const std::string candidate = term.substr(from, colon - from);
-    if (candidate == key || candidate.empty() || candidate.back() != key.back()) continue;
-    if (EditDistance(candidate, key, edits) <= edits) near[candidate] += it.get_termfreq();
+  for (const NameLexicon::Entry& entry : lexicon_.Scan(*db_, key.front())) {
+    const size_t colon = entry.term.find(':');
+    if (colon == std::string::npos || colon == 0) continue;
+    const std::string_view candidate = std::string_view(entry.term).substr(0, colon);
+    if (candidate == key || candidate.back() != key.back()) continue;
+    if (EditDistance(candidate, key, edits) <= edits)
+      near[std::string(candidate)] += entry.frequency;
   }
   std::vector<std::pair<Xapian::doccount, std::string>> found;
   for (const auto& [candidate, freq] : near) found.emplace_back(freq, candidate);

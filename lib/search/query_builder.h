@@ -12,6 +12,7 @@
 
 #include "analyse/analyser.h"
 #include "extract/entities.h"
+#include "search/name_lexicon.h"
 #include "search/query_parser.h"
 #include "steppe/status.h"
 
@@ -52,6 +53,8 @@ class QueryBuilder {
   Status EntityQuery(Entity::Kind kind, const std::string& name, Xapian::Query* out);
 
   VariantWeights& weights() { return weights_; }
+  // The names fuzzy keys scan, for suggestions too.
+  NameLexicon& lexicon() { return lexicon_; }
 
  private:
   Status BuildNode(const QueryNode& node, bool exact, Xapian::Query* out, bool* positive);
@@ -88,6 +91,7 @@ class QueryBuilder {
   VariantWeights weights_;
   std::filesystem::path gazetteer_file_;
   std::unique_ptr<EntityExtractor> entities_;  // loaded on the first company or place filter
+  NameLexicon lexicon_;
 };
 
 // The language codes an index holds, for --lang and lang:.

@@ -337,8 +337,6 @@ struct Searcher::Impl {
   ManifestStamp stamp;               // the manifest's stat when opened, to see it change
   Analyser analyser;
   QueryBuilder builder;
-  // Names for suggestions, kept while the index is unchanged when a shard is remote.
-  NameLexicon lexicon;
 };
 
 Status Searcher::Impl::Filters(const SearchRequest& request, Xapian::Query* out) {
@@ -474,7 +472,7 @@ Status Searcher::Impl::Search(const SearchRequest& request, SearchResults* out) 
   }
   if (positive && out->total_estimated < kSuggestBelow) {
     out->suggestions =
-        SuggestSpellings(db, &lexicon, &analyser, PositiveText(tree), kMaxSuggestions);
+        SuggestSpellings(db, &builder.lexicon(), &analyser, PositiveText(tree), kMaxSuggestions);
   }
   return Status::OK();
 }
@@ -523,7 +521,8 @@ Status Searcher::Impl::OpenShards() {
   remote =
       std::any_of(read.begin(), read.end(), [](const ShardLine& l) { return l.kind == "remote"; });
   facets_value = all.get_value_freq(slot::kFacets) == all.get_doccount();
-  lexicon = NameLexicon(/*keep=*/remote);
+  // Names scanned over a remote shard are kept until the index changes.
+  builder.lexicon().Keep(remote);
   db = std::move(all);
   lines = std::move(read);
   stamp = now;
@@ -572,7 +571,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResults* out) {
       if (impl_->ManifestChanged()) {
         if (Status s = impl_->OpenShards(); !s.ok()) return s;
       }
-      if (impl_->db.reopen()) impl_->lexicon.Clear();
+      if (impl_->db.reopen()) impl_->builder.lexicon().Clear();
       return impl_->Search(request, out);
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt >= 4) return Status::Busy("index changed during every try; search again");
