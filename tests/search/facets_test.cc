@@ -112,6 +112,7 @@ TEST_F(FacetsTest, ARemoteShardCountsAsALocalOne) {
     GTEST_SKIP() << "xapian-progsrv (xapian-tools) missing";
   }
   const SearchResults local = Facets(true);
+  const SearchResults local_stories = Facets(false);  // before the copy is attached
   // The same index attached twice, once served by a program: every count doubles.
   const std::filesystem::path db = dir_.path() / "db";
   std::filesystem::copy(db, dir_.path() / "copy", std::filesystem::copy_options::recursive);
@@ -124,6 +125,15 @@ TEST_F(FacetsTest, ARemoteShardCountsAsALocalOne) {
     for (auto& [value, count] : doubled) count *= 2;
     EXPECT_EQ(Counts(both.facets, field), doubled) << field;
   }
+  // The copies of the long story share its group, in both shards, so it is still one story;
+  // the short one has no group (too short to hash), so each copy is a story of its own.
+  const SearchResults stories = Facets(false);
+  EXPECT_EQ(local_stories.total_estimated, 2u);
+  EXPECT_EQ(stories.total_estimated, 3u);
+  EXPECT_EQ(Counts(stories.facets, "place"),
+            (std::map<std::string, size_t>{{"Karaganda", 2}, {"Zhanaozen", 1}}));
+  EXPECT_EQ(Counts(stories.facets, "source"),
+            (std::map<std::string, size_t>{{"Reuters", 1}, {"Tengrinews", 2}}));
 }
 
 TEST(FacetsValueTest, SplitsWhatItJoinedAndRefusesOtherValues) {
