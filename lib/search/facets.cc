@@ -5,6 +5,7 @@
 #include <array>
 
 #include "index/facets_value.h"
+#include "index/format.h"
 #include "index/prefixes.h"
 
 namespace steppe {
@@ -41,8 +42,8 @@ class ValueCounts {
 
 // The stories among the slot::kFacets values a spy saw, each with the matches that had it:
 // the copies of one story (values of one group, adjacent in byte order since the group comes
-// first) give one value, counted once: the one most of them have. An article without a group
-// is a story of its own.
+// first) give one value, counted once: the one most of them have (a tie goes by hash, which
+// favours no value). An article without a group is a story of its own.
 template <typename Visit>
 void EachStory(const Xapian::ValueCountMatchSpy& spy, Visit visit) {
   std::string best;  // the value most copies of the current group have
@@ -63,7 +64,11 @@ void EachStory(const Xapian::ValueCountMatchSpy& spy, Visit visit) {
     if (best_count > 0 && !best.starts_with(std::string(fields.group) + slot::kFieldSeparator)) {
       visit_best();
     }
-    if (count > best_count) best = value, best_count = count;
+    // Between values as common, the one of the smaller hash: the first in byte order would
+    // favour the earliest year of a story whose copies differ only in their dates.
+    if (count > best_count || (count == best_count && ContentHash(value) < ContentHash(best))) {
+      best = value, best_count = count;
+    }
   }
   visit_best();
 }

@@ -76,8 +76,9 @@ class FacetCounter : public Xapian::MatchSpy {
 // as a local one; the values they saw are split and merged here. Stories (`collapse`) are
 // counted by one spy over slot::kFacets (every facet and the story group in one value,
 // index/facets_value.h), which needs an index whose every article has that value (written
-// since Steppe had it); copies of one story count once, under the value most of them have,
-// whatever the shards. Articles are counted by one spy per facet slot, on any index.
+// since Steppe had it); copies of one story count once, under the value most of them have
+// (ties broken by a hash of the values), whatever the shards. Articles are counted by one spy
+// per facet slot, on any index.
 class FacetTally {
  public:
   explicit FacetTally(bool collapse) : collapse_(collapse) {}
