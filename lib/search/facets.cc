@@ -46,7 +46,8 @@ class ValueCounts {
 // favours no value). An article without a group is a story of its own.
 template <typename Visit>
 void EachStory(const Xapian::ValueCountMatchSpy& spy, Visit visit) {
-  std::string best;  // the value most copies of the current group have
+  std::string best;        // the value most copies of the current group have
+  std::string best_group;  // its group
   size_t best_count = 0;
   FacetFields fields;
   const auto visit_best = [&] {
@@ -61,13 +62,12 @@ void EachStory(const Xapian::ValueCountMatchSpy& spy, Visit visit) {
       visit(fields, count);
       continue;
     }
-    if (best_count > 0 && !best.starts_with(std::string(fields.group) + slot::kFieldSeparator)) {
-      visit_best();
-    }
+    if (best_count > 0 && fields.group != best_group) visit_best();
     // Between values as common, the one of the smaller hash: the first in byte order would
     // favour the earliest year of a story whose copies differ only in their dates.
     if (count > best_count || (count == best_count && ContentHash(value) < ContentHash(best))) {
       best = value, best_count = count;
+      best_group = fields.group;
     }
   }
   visit_best();

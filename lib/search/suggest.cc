@@ -43,11 +43,12 @@ void Collect(const Xapian::Database& db, NameLexicon* lexicon, const std::string
     const std::string_view term = entry.term;
     const size_t colon = term.find(':');
     if (colon == std::string_view::npos || term.substr(colon + 1) == exact) continue;
-    const std::string name_key(term.substr(0, colon));
+    const std::string_view name_key = term.substr(0, colon);
     const size_t edits = EditDistance(name_key, key, kMaxEdits);
     // A spelling with the same key already matched: only near keys are news to the user.
     if (edits > 0 && edits <= kMaxEdits) {
-      out->push_back({edits, entry.frequency, std::string(term.substr(colon + 1)), name_key});
+      out->push_back(
+          {edits, entry.frequency, std::string(term.substr(colon + 1)), std::string(name_key)});
     }
   }
 }
