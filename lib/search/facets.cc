@@ -49,11 +49,12 @@ void EachStory(const Xapian::ValueCountMatchSpy& spy, Visit visit) {
   std::string best;        // the value most copies of the current group have
   std::string best_group;  // its group
   size_t best_count = 0;
-  FacetFields fields;
   const auto visit_best = [&] {
-    if (best_count > 0 && SplitFacetsValue(best, &fields)) visit(fields, 1);
+    FacetFields story;
+    if (best_count > 0 && SplitFacetsValue(best, &story)) visit(story, 1);
     best_count = 0;
   };
+  FacetFields fields;  // of the current value
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     const std::string value = *it;
     if (!SplitFacetsValue(value, &fields)) continue;
